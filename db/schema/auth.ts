@@ -1,0 +1,74 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const userRole = pgEnum("user_role", ["student", "teacher", "cs_rep", "admin"]);
+export const userStatus = pgEnum("user_status", ["active", "blocked"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Stored normalized (trimmed, lower case), so the unique index is case-insensitive in effect.
+    email: text("email").notNull().unique(),
+    passwordHash: text("password_hash").notNull(),
+    role: userRole("role").notNull(),
+    status: userStatus("status").notNull().default("active"),
+    // Part of every JWT; bumping it ends every session issued before.
+    sessionVersion: integer("session_version").notNull().default(1),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("users_role_status_created_idx").on(t.role, t.status, t.createdAt.desc()),
+    index("users_created_idx").on(t.createdAt.desc()),
+    index("users_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
+  ],
+);
+
+export const profiles = pgTable(
+  "profiles",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Always replaced by a BEFORE INSERT trigger drawing from one sequence per role
+    // (migration public_ids); the empty default only lets inserts omit it.
+    publicId: text("public_id").notNull().unique().default(""),
+    fullName: text("full_name").notNull(),
+    phone: text("phone"),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    school: text("school"),
+    level: text("level"),
+    subjects: text("subjects").array().notNull().default(sql`'{}'::text[]`),
+    bio: text("bio"),
+    availabilityNote: text("availability_note"),
+    title: text("title"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("profiles_full_name_trgm_idx").using("gin", sql`lower(${t.fullName}) gin_trgm_ops`)],
+);
+
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    succeeded: boolean("succeeded").notNull(),
+    // invalid_credentials | blocked | rate_limited | success
+    outcome: text("outcome").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("login_attempts_email_created_idx").on(t.email, t.createdAt.desc()),
+    index("login_attempts_ip_created_idx").on(t.ip, t.createdAt.desc()),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type Profile = typeof profiles.$inferSelect;
+export type Role = (typeof userRole.enumValues)[number];
+export const roles = userRole.enumValues;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseServerEnv } from "./env";
+
+const valid = {
+  DATABASE_URL: "postgres://u:p@localhost:5432/db",
+  AUTH_SECRET: "x".repeat(32),
+};
+
+describe("server environment", () => {
+  it("accepts a complete configuration and applies defaults", () => {
+    const env = parseServerEnv(valid);
+    expect(env.DATABASE_POOL_MAX).toBe(10);
+    expect(env.NODE_ENV).toBe("development");
+  });
+
+  it("names a missing AUTH_SECRET", () => {
+    expect(() => parseServerEnv({ DATABASE_URL: valid.DATABASE_URL })).toThrow(/AUTH_SECRET/);
+  });
+
+  it("names a malformed DATABASE_URL", () => {
+    expect(() => parseServerEnv({ ...valid, DATABASE_URL: "mysql://x" })).toThrow(EnvError);
+    expect(() => parseServerEnv({ ...valid, DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must start/);
+  });
+
+  it("refuses a short AUTH_SECRET", () => {
+    expect(() => parseServerEnv({ ...valid, AUTH_SECRET: "short" })).toThrow(/at least 32/);
+  });
+});
