@@ -1,0 +1,25 @@
+import type { Actor } from "./actor";
+import type { Role } from "./roles";
+
+/**
+ * The permission matrix: the one place that names which role may do what.
+ * Anything not listed is refused (fail closed).
+ */
+const permissions = {
+  "profile:edit-own": ["student", "teacher", "cs_rep", "admin"],
+  "notifications:read-own": ["student", "teacher", "cs_rep", "admin"],
+  "users:list": ["admin"],
+  "users:create-staff": ["admin"],
+  "users:block": ["admin"],
+  "users:reset-password": ["admin"],
+  "dashboard:admin": ["admin"],
+  "audit:read": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  const allowed: readonly Role[] = permissions[permission] ?? [];
+  return allowed.includes(actor.role);
+}

@@ -1,0 +1,28 @@
+import type { Database } from "@/db/client";
+import { fail, ok, type ServiceResult } from "@/lib/errors";
+import { insertUserWithProfile, isUniqueViolation } from "@/lib/users/insert-user";
+import { parseInput } from "@/lib/validation";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { hashPassword } from "./passwords";
+import { registerSchema } from "./schemas";
+
+const duplicateEmail = "An account with this email already exists. Sign in instead.";
+
+/** Self-service sign-up; only students register themselves. */
+export async function registerStudent(db: Database, input: unknown, ip?: string): Promise<ServiceResult<{ userId: string; email: string }>> {
+  const parsed = parseInput(registerSchema, input);
+  if (!parsed.ok) return fail("invalid", "Check the highlighted fields", parsed.fieldErrors);
+  const { fullName, email, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  try {
+    const user = await db.transaction(async (tx) => {
+      const created = await insertUserWithProfile(tx, { email, passwordHash, role: "student", fullName });
+      await recordAudit(tx, { id: created.user.id, ip }, { action: "user.registered", targetType: "user", targetId: created.user.id });
+      return created.user;
+    });
+    return ok({ userId: user.id, email: user.email });
+  } catch (error) {
+    if (isUniqueViolation(error)) return fail("conflict", duplicateEmail, { email: [duplicateEmail] });
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { notifications } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { fail, ok, type ServiceResult } from "@/lib/errors";
+
+/** Another user's notification id is answered exactly like a missing one. */
+export async function markNotificationRead(db: Executor, actor: Actor, notificationId: string): Promise<ServiceResult<{ id: string }>> {
+  const [row] = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.id, notificationId), eq(notifications.userId, actor.id)))
+    .returning({ id: notifications.id });
+  return row ? ok(row) : fail("not_found", "Notification not found");
+}
+
+export async function markAllNotificationsRead(db: Executor, actor: Actor): Promise<ServiceResult<{ count: number }>> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return ok({ count: rows.length });
+}

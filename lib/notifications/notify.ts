@@ -1,0 +1,22 @@
+import type { Executor } from "@/db/client";
+import { notifications, type Notification } from "@/db/schema";
+
+export type NotificationInput = {
+  type: string;
+  title: string;
+  body?: string;
+  link?: string;
+};
+
+/**
+ * Creates one notification per recipient inside the caller's transaction.
+ * Returns the rows so the caller can publish them after commit.
+ */
+export async function notify(tx: Executor, userIds: readonly string[], input: NotificationInput): Promise<Notification[]> {
+  const recipients = [...new Set(userIds)];
+  if (recipients.length === 0) return [];
+  return tx
+    .insert(notifications)
+    .values(recipients.map((userId) => ({ userId, type: input.type, title: input.title, body: input.body ?? null, link: input.link ?? null })))
+    .returning();
+}

@@ -1,0 +1,65 @@
+import { and, count, desc, eq, gte, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { profiles, users, type Role } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { USERS_PAGE_SIZE, type UserListQuery } from "./schemas";
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+// Each branch matches an index: trigram GIN on email and lower(full_name), unique btree on public_id.
+function searchCondition(q: string): SQL | undefined {
+  const needle = `%${escapeLike(q.toLowerCase())}%`;
+  return or(
+    sql`${users.email} like ${needle}`,
+    sql`lower(${profiles.fullName}) like ${needle}`,
+    eq(profiles.publicId, q.toUpperCase()),
+  );
+}
+
+export async function listUsers(db: Executor, actor: Actor, query: UserListQuery) {
+  requirePermission(actor, "users:list");
+  const where = and(
+    query.q ? searchCondition(query.q) : undefined,
+    query.role ? eq(users.role, query.role) : undefined,
+    query.status ? eq(users.status, query.status) : undefined,
+  );
+  const [items, totals] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        email: users.email,
+        role: users.role,
+        status: users.status,
+        createdAt: users.createdAt,
+        lastSignInAt: users.lastSignInAt,
+        publicId: profiles.publicId,
+        fullName: profiles.fullName,
+      })
+      .from(users)
+      .innerJoin(profiles, eq(profiles.userId, users.id))
+      .where(where)
+      .orderBy(desc(users.createdAt), desc(users.id))
+      .limit(USERS_PAGE_SIZE)
+      .offset((query.page - 1) * USERS_PAGE_SIZE),
+    db.select({ n: count() }).from(users).innerJoin(profiles, eq(profiles.userId, users.id)).where(where),
+  ]);
+  const total = totals[0]?.n ?? 0;
+  return { items, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+}
+
+export type AdminOverview = { byRole: Record<Role, number>; blocked: number; newThisWeek: number };
+
+export async function getAdminOverview(db: Executor, actor: Actor): Promise<AdminOverview> {
+  requirePermission(actor, "dashboard:admin");
+  const [byRoleRows, [blockedRow], [newRow]] = await Promise.all([
+    db.select({ role: users.role, n: count() }).from(users).groupBy(users.role),
+    db.select({ n: count() }).from(users).where(eq(users.status, "blocked")),
+    db.select({ n: count() }).from(users).where(gte(users.createdAt, sql`now() - interval '7 days'`)),
+  ]);
+  const byRole: Record<Role, number> = { student: 0, teacher: 0, cs_rep: 0, admin: 0 };
+  for (const row of byRoleRows) byRole[row.role] = row.n;
+  return { byRole, blocked: blockedRow?.n ?? 0, newThisWeek: newRow?.n ?? 0 };
+}

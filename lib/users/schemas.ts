@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { roles } from "@/db/schema";
+import { staffRoles } from "@/lib/auth/roles";
+import { emailSchema, optionalText, personNameSchema } from "@/lib/validation";
+
+export const createStaffSchema = z.object({
+  fullName: personNameSchema,
+  email: emailSchema,
+  role: z.enum(staffRoles, { error: "Choose a role: teacher, CS rep or admin" }),
+  title: optionalText(80, "Title"),
+});
+
+export const userIdSchema = z.object({ userId: z.uuid({ error: "Unknown user" }) });
+
+export const USERS_PAGE_SIZE = 25;
+// Bounded offset: deep pages cost a scan, so the list stops where nobody pages by hand.
+export const USERS_MAX_PAGE = 400;
+
+export const userListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: z.enum(roles).optional().catch(undefined),
+  status: z.enum(["active", "blocked"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(USERS_MAX_PAGE).optional().catch(undefined).transform((page) => page ?? 1),
+});
+
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
