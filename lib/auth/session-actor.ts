@@ -1,16 +1,9 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { profiles, roles, users } from "@/db/schema";
+import { profiles, users } from "@/db/schema";
 import type { Actor } from "./actor";
 
-/** What the JWT carries; parsed, never trusted as typed. */
-export const sessionClaimsSchema = z.object({
-  uid: z.uuid(),
-  role: z.enum(roles),
-  sv: z.number().int(),
-});
-export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
+import { sessionClaimsSchema } from "./session-actor-claims";
 
 /**
  * One primary-key lookup per request: a session ends as soon as the user is blocked or

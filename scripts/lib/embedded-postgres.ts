@@ -36,7 +36,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
       ...(options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
     onLog: options.log ?? (() => {}),
-    onError: options.log ?? (() => {}),
+    onError: (error: unknown) => options.log?.(String(error)),
   });
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { ChangePasswordForm } from "@/components/profile/change-password-form";
+import { ProfileForm, type ProfileValues } from "@/components/profile/profile-form";
+import { ProfileSummary } from "@/components/profile/profile-summary";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { getOwnProfile } from "@/lib/profiles/queries";
+
+export const metadata: Metadata = { title: "Profile" };
+
+// UTC first, then the runtime's zones (the set the schema accepts); a saved zone the runtime
+// no longer lists stays selectable so saving other fields does not silently change it.
+function timeZoneOptions(current: string): string[] {
+  const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireUser();
+  const passwordChanged = (await searchParams).passwordChanged === "1";
+  const { profile, email, role, createdAt } = await getOwnProfile(getDb(), actor);
+  const values: ProfileValues = {
+    fullName: profile.fullName,
+    phone: profile.phone ?? "",
+    timeZone: profile.timeZone,
+    school: profile.school ?? "",
+    level: profile.level ?? "",
+    subjects: profile.subjects.join(", "),
+    bio: profile.bio ?? "",
+    availabilityNote: profile.availabilityNote ?? "",
+    title: profile.title ?? "",
+  };
+  return (
+    <>
+      <PageHeader title="Profile" description="Your account details and password." />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
+        <ProfileSummary fullName={profile.fullName} publicId={profile.publicId} email={email} role={role} createdAt={createdAt} timeZone={profile.timeZone} />
+        <div className="space-y-6">
+          <Card title="Edit profile">
+            <ProfileForm role={role} initial={values} timeZones={timeZoneOptions(profile.timeZone)} />
+          </Card>
+          <Card title="Change password">
+            {passwordChanged ? (
+              <p role="status" data-testid="form-success" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+                Password changed. Your other sessions have been signed out.
+              </p>
+            ) : null}
+            <ChangePasswordForm email={email} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

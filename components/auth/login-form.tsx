@@ -1,0 +1,23 @@
+"use client";
+
+import { useActionState } from "react";
+import { signInAction } from "@/app/(auth)/login/actions";
+import { idleState } from "@/lib/actions/form-state";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function LoginForm({ next }: { next?: string }) {
+  const [state, action] = useActionState(signInAction, idleState);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="next" value={next ?? ""} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
+      <SubmitButton className="w-full" pendingText="Signing in…">
+        Sign in
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import { expect, type Browser, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "nano-demo-2026";
+export const demo = {
+  admin: "admin@nanoproblem.test",
+  support: "support@nanoproblem.test",
+  teacher: "teacher@nanoproblem.test",
+  student: "student@nanoproblem.test",
+};
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}.${randomBytes(4).toString("hex")}@example.test`;
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signInAs(page: Page, email: string, password: string, expectedPath: string | RegExp) {
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(typeof expectedPath === "string" ? new RegExp(`${expectedPath}$`) : expectedPath);
+}
+
+/** A student made through the real sign-up form, in a browser context of its own. */
+export async function registerStudent(browser: Browser, name = "Test Student") {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const email = uniqueEmail("student");
+  const password = "student-pass-123";
+  await page.goto("/register");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/student$/);
+  return { context, page, email, password, name };
+}

@@ -1,0 +1,37 @@
+import type { NextAuthConfig } from "next-auth";
+import { sessionClaimsSchema, type SessionClaims } from "./session-actor-claims";
+
+declare module "next-auth" {
+  interface Session {
+    claims?: SessionClaims;
+  }
+  interface User {
+    role?: string;
+    sessionVersion?: number;
+  }
+}
+
+/**
+ * The part of Auth.js the proxy can load: no database, no native code. The database check
+ * of the session version happens in lib/auth/session.ts on every page, action and route.
+ */
+export const authConfig = {
+  trustHost: true,
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      const claims = sessionClaimsSchema.safeParse(token);
+      return { ...session, claims: claims.success ? claims.data : undefined };
+    },
+  },
+} satisfies NextAuthConfig;

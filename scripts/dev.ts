@@ -1,0 +1,18 @@
+import { loadDotEnv } from "./lib/dotenv";
+import { localAuthSecret } from "./lib/local-defaults";
+import { runApp } from "./lib/run-app";
+
+// `npm run dev`: everything a newcomer needs, with embedded defaults for what is not configured.
+loadDotEnv();
+if (process.env.NODE_ENV === "production") {
+  console.error("✖ npm run dev is for development; use npm run build && npm start in production");
+  process.exit(1);
+}
+
+await runApp({
+  nextCommand: "dev",
+  port: Number(process.env.PORT ?? 3000),
+  env: { ...process.env, NODE_ENV: "development", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret() },
+  embedded: { dataDir: ".data/postgres", port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 5433) },
+  seed: true,
+});

@@ -1,0 +1,22 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { findFreePort } from "./lib/ports";
+import { runApp } from "./lib/run-app";
+
+// The production build with embedded defaults, in a fresh data directory per run.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nano-e2e-"));
+fs.chmodSync(dataDir, 0o755);
+process.on("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn" };
+delete env.DATABASE_URL;
+
+await runApp({
+  nextCommand: "start",
+  port: Number(process.env.E2E_PORT ?? 3100),
+  env,
+  embedded: { dataDir: path.join(dataDir, "postgres"), port: await findFreePort() },
+  seed: true,
+});

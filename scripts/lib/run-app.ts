@@ -1,0 +1,80 @@
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
+import { createDatabase } from "@/db/client";
+import { seedDemoData } from "@/db/seed";
+import { printBanner } from "./banner";
+import { spawnChild, stopChild, waitForHttp } from "./children";
+import { checkDatabaseReachable, migrateWithLock } from "./database";
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
+import { errorText } from "./fail";
+import { isPortFree } from "./ports";
+
+export type RunAppOptions = {
+  /** `dev` or `start`. */
+  nextCommand: "dev" | "start";
+  port: number;
+  env: NodeJS.ProcessEnv;
+  /** Where to run PostgreSQL when env has no DATABASE_URL. */
+  embedded?: { dataDir: string; port: number };
+  seed: boolean;
+  extraChildren?: (env: NodeJS.ProcessEnv) => Promise<ChildProcess[]>;
+};
+
+/**
+ * Brings the app up in order (database, migrations, seed, Next) and down in reverse on
+ * SIGINT/SIGTERM or when any part dies, so no process outlives it.
+ */
+export async function runApp(options: RunAppOptions): Promise<void> {
+  let database: EmbeddedDatabase | undefined;
+  const children: ChildProcess[] = [];
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(children.map((child) => stopChild(child)));
+    if (database) await database.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  const fail = async (message: string) => {
+    console.error(`✖ ${message}`);
+    await shutdown(1);
+  };
+
+  try {
+    if (!(await isPortFree(options.port, "0.0.0.0"))) return fail(`port ${options.port} is already in use (set PORT to another one)`);
+    let url = options.env.DATABASE_URL;
+    if (!url) {
+      if (!options.embedded) return fail("DATABASE_URL is not set");
+      database = await startEmbeddedPostgres(options.embedded);
+      await ensureDatabase(database.adminUrl, "nano_problem");
+      url = database.urlFor("nano_problem");
+    } else {
+      await checkDatabaseReachable(url);
+    }
+    await migrateWithLock(url);
+    if (options.seed) {
+      const { db, pool } = createDatabase(url, 1);
+      const { created } = await seedDemoData(db).finally(() => pool.end());
+      if (created > 0) console.log(`Seeded ${created} demo accounts.`);
+    }
+    const env = { ...options.env, DATABASE_URL: url, PORT: String(options.port) };
+    if (options.extraChildren) children.push(...(await options.extraChildren(env)));
+    const nextBin = path.resolve("node_modules/next/dist/bin/next");
+    const next = spawnChild(process.execPath, [nextBin, options.nextCommand, "-p", String(options.port)], env);
+    children.push(next);
+    for (const child of children) {
+      child.once("exit", (code) => {
+        if (!stopping) void fail(`a server process exited unexpectedly (code ${code ?? "signal"})`);
+      });
+    }
+    const appUrl = `http://localhost:${options.port}`;
+    await waitForHttp(`${appUrl}/login`, 180_000, next);
+    printBanner(appUrl);
+  } catch (error) {
+    await fail(errorText(error));
+  }
+}

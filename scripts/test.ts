@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { findFreePort } from "./lib/ports";
+
+/**
+ * `npm test`: types, lint, unit + integration (Vitest on real PostgreSQL), then a production
+ * build and the Playwright journeys in Chromium. Ends with one line: `N passed, N failed`.
+ */
+const resultsDir = path.resolve(".test-results");
+fs.rmSync(resultsDir, { recursive: true, force: true });
+fs.mkdirSync(resultsDir, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const failures: string[] = [];
+
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  return result.status === 0;
+}
+
+function check(label: string, ok: boolean) {
+  if (ok) passed += 1;
+  else {
+    failed += 1;
+    failures.push(label);
+  }
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+const only = process.argv[2];
+
+if (!only || only === "static") {
+  check("typecheck", run("typecheck", "npx", ["tsc", "--noEmit", "-p", "."]));
+  check("lint", run("lint", "npx", ["eslint", ".", "--max-warnings", "0"]));
+}
+
+if (!only || only === "unit") {
+  const vitestFile = path.join(resultsDir, "vitest.json");
+  const ok = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestFile}`]);
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numFailedTestSuites: number }>(vitestFile);
+  if (report) {
+    passed += report.numPassedTests;
+    failed += report.numFailedTests + (report.numFailedTests === 0 && !ok ? 1 : 0);
+    if (!ok) failures.push("vitest");
+  } else check("vitest (no report)", false);
+}
+
+if (!only || only === "e2e") {
+  const built = run("next build", "npx", ["next", "build"]);
+  check("next build", built);
+  if (built) {
+    const port = await findFreePort();
+    const playwrightFile = path.join(resultsDir, "playwright.json");
+    const ok = run("playwright", "npx", ["playwright", "test"], { E2E_PORT: String(port), PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile });
+    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(playwrightFile);
+    if (report) {
+      passed += report.stats.expected + report.stats.flaky;
+      failed += report.stats.unexpected + (report.stats.unexpected === 0 && !ok ? 1 : 0);
+      if (!ok) failures.push("playwright");
+    } else check("playwright (no report)", false);
+  }
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
