@@ -13,7 +13,7 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "lib/log/**", "scripts/**", "test/**", "e2e/**", "*.config.*", "instrumentation.ts", "lib/realtime/server/**"],
+    files: ["lib/env.ts", "lib/log/**", "scripts/**", "test/**", "e2e/**", "*.config.*", "instrumentation.ts", "lib/realtime/server/**", "lib/realtime/config.ts", "instrumentation.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

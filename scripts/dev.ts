@@ -15,4 +15,6 @@ await runApp({
   env: { ...process.env, NODE_ENV: "development", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret() },
   embedded: { dataDir: ".data/postgres", port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 5433) },
   seed: true,
+  // Configured Pusher Channels or Soketi replaces the local real-time server.
+  localRealtimePort: process.env.PUSHER_APP_ID ? undefined : Number(process.env.PUSHER_PORT ?? 6001),
 });

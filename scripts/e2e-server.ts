@@ -11,7 +11,7 @@ fs.chmodSync(dataDir, 0o755);
 process.on("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn" };
-delete env.DATABASE_URL;
+for (const name of ["DATABASE_URL", "PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "PUSHER_HOST", "PUSHER_PORT"]) delete env[name];
 
 await runApp({
   nextCommand: "start",
@@ -19,4 +19,5 @@ await runApp({
   env,
   embedded: { dataDir: path.join(dataDir, "postgres"), port: await findFreePort() },
   seed: true,
+  localRealtimePort: await findFreePort(),
 });

@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { LOG_LEVELS } from "../lib/realtime/server/config";
 import { startRealtimeServer } from "../lib/realtime/server/server";
+import { watchSupervisor } from "../lib/supervisor-watchdog";
 
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
     fail(error instanceof Error ? error.message : String(error));
   }
   process.stdout.write(`realtime server listening on ws://${server.host}:${server.port}\n`);
+  const supervisor = Number(process.env.NANO_SUPERVISOR_PID);
+  if (supervisor > 0) watchSupervisor(supervisor);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRealtime } from "@/components/realtime/realtime-provider";
 
 export const notificationSummaryKey = ["notifications", "summary"] as const;
 
@@ -12,7 +13,14 @@ async function fetchSummary(): Promise<{ unread: number }> {
 }
 
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
-  const { data } = useQuery({ queryKey: notificationSummaryKey, queryFn: fetchSummary, initialData: { unread: initialUnread }, refetchInterval: 30_000 });
+  const { state } = useRealtime();
+  // Events drive the count while connected; polling covers the gaps when they cannot.
+  const { data } = useQuery({
+    queryKey: notificationSummaryKey,
+    queryFn: fetchSummary,
+    initialData: { unread: initialUnread },
+    refetchInterval: state === "connected" ? 60_000 : 5_000,
+  });
   const unread = data.unread;
   return (
     <Link href="/notifications" className="relative inline-flex h-10 w-10 items-center justify-center rounded-full hover:bg-slate-100" aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"} data-testid="notification-bell">

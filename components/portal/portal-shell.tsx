@@ -6,11 +6,14 @@ import { initialsOf } from "@/lib/profiles/schemas";
 import { signOutAction } from "@/app/(portal)/sign-out-action";
 import { accountNavigation, navigationFor } from "./navigation";
 import { NotificationBell } from "./notification-bell";
+import { ConnectionIndicator } from "@/components/realtime/connection-indicator";
+import { LiveNotifications } from "@/components/realtime/live-notifications";
 
 export function PortalShell({ actor, unread, children }: { actor: Actor; unread: number; children: ReactNode }) {
   const links = [...navigationFor[actor.role], ...accountNavigation];
   return (
     <div className="min-h-dvh">
+      <LiveNotifications userId={actor.id} />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="font-semibold text-brand-700">
@@ -28,6 +31,7 @@ export function PortalShell({ actor, unread, children }: { actor: Actor; unread:
             </ul>
           </nav>
           <div className="ml-auto flex items-center gap-2">
+            <ConnectionIndicator />
             <NotificationBell initialUnread={unread} />
             <span aria-hidden="true" className="hidden h-9 w-9 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-900 sm:inline-flex">
               {initialsOf(actor.name)}

@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import { notifications } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
+import { publishNotificationsRead } from "./publish";
 
 /** Another user's notification id is answered exactly like a missing one. */
 export async function markNotificationRead(db: Executor, actor: Actor, notificationId: string): Promise<ServiceResult<{ id: string }>> {
@@ -11,7 +12,9 @@ export async function markNotificationRead(db: Executor, actor: Actor, notificat
     .set({ readAt: new Date() })
     .where(and(eq(notifications.id, notificationId), eq(notifications.userId, actor.id)))
     .returning({ id: notifications.id });
-  return row ? ok(row) : fail("not_found", "Notification not found");
+  if (!row) return fail("not_found", "Notification not found");
+  await publishNotificationsRead(actor.id);
+  return ok(row);
 }
 
 export async function markAllNotificationsRead(db: Executor, actor: Actor): Promise<ServiceResult<{ count: number }>> {
@@ -20,5 +23,6 @@ export async function markAllNotificationsRead(db: Executor, actor: Actor): Prom
     .set({ readAt: new Date() })
     .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
+  if (rows.length > 0) await publishNotificationsRead(actor.id);
   return ok({ count: rows.length });
 }

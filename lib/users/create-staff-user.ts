@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { roleLabel } from "@/lib/auth/roles";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
+import { publishNotifications } from "@/lib/notifications/publish";
 import { parseInput } from "@/lib/validation";
 import { createStaffSchema } from "./schemas";
 import { insertUserWithProfile, isUniqueViolation } from "./insert-user";
@@ -31,14 +32,15 @@ export async function createStaffUser(db: Database, actor: Actor, input: unknown
         targetId: user.id,
         metadata: { email, role, publicId: profile.publicId },
       });
-      await notify(tx, [user.id], {
+      const notifications = await notify(tx, [user.id], {
         type: "account.created",
         title: `Welcome to Nano Problem`,
         body: `${actor.name} created your ${roleLabel[role]} account.`,
         link: "/profile",
       });
-      return { user, profile };
+      return { user, profile, notifications };
     });
+    await publishNotifications(created.notifications);
     return ok({ userId: created.user.id, publicId: created.profile.publicId, email, temporaryPassword });
   } catch (error) {
     if (isUniqueViolation(error)) return fail("conflict", duplicateEmail, { email: [duplicateEmail] });

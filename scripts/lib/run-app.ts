@@ -8,6 +8,7 @@ import { checkDatabaseReachable, migrateWithLock } from "./database";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
 import { errorText } from "./fail";
 import { isPortFree } from "./ports";
+import { localRealtimeEnv, startLocalRealtime } from "./realtime-child";
 
 export type RunAppOptions = {
   /** `dev` or `start`. */
@@ -17,7 +18,8 @@ export type RunAppOptions = {
   /** Where to run PostgreSQL when env has no DATABASE_URL. */
   embedded?: { dataDir: string; port: number };
   seed: boolean;
-  extraChildren?: (env: NodeJS.ProcessEnv) => Promise<ChildProcess[]>;
+  /** Start the local Pusher-protocol server on this port and point the app at it. */
+  localRealtimePort?: number;
 };
 
 /**
@@ -61,8 +63,12 @@ export async function runApp(options: RunAppOptions): Promise<void> {
       const { created } = await seedDemoData(db).finally(() => pool.end());
       if (created > 0) console.log(`Seeded ${created} demo accounts.`);
     }
-    const env = { ...options.env, DATABASE_URL: url, PORT: String(options.port) };
-    if (options.extraChildren) children.push(...(await options.extraChildren(env)));
+    let env: NodeJS.ProcessEnv = { ...options.env, DATABASE_URL: url, PORT: String(options.port) };
+    if (options.localRealtimePort) {
+      const appOrigins = [`http://localhost:${options.port}`, `http://127.0.0.1:${options.port}`];
+      children.push(await startLocalRealtime({ port: options.localRealtimePort, appOrigins, env }));
+      env = { ...env, ...localRealtimeEnv(options.localRealtimePort) };
+    }
     const nextBin = path.resolve("node_modules/next/dist/bin/next");
     const next = spawnChild(process.execPath, [nextBin, options.nextCommand, "-p", String(options.port)], env);
     children.push(next);

@@ -1,0 +1,28 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/db/client";
+import { currentActor } from "@/lib/auth/session";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { logger } from "@/lib/log/logger";
+import { authorizeChannel, channelAuthRequestSchema } from "@/lib/realtime/authorize-channel";
+import { pusherServer } from "@/lib/realtime/publish";
+
+export const dynamic = "force-dynamic";
+
+/** pusher-js asks here before joining a private or presence channel. */
+export async function POST(request: Request) {
+  if (!isSameOriginRequest(request.headers)) return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
+  const actor = await currentActor();
+  if (!actor) return NextResponse.json({ error: "Sign in to receive live updates" }, { status: 403 });
+  const pusher = pusherServer();
+  if (!pusher) return NextResponse.json({ error: "Live updates are not configured" }, { status: 503 });
+  const form = await request.formData().catch(() => null);
+  const parsed = channelAuthRequestSchema.safeParse(form ? Object.fromEntries(form) : {});
+  if (!parsed.success) return NextResponse.json({ error: parsed.error.issues[0]?.message ?? "Bad request" }, { status: 400 });
+  const { socket_id: socketId, channel_name: channel } = parsed.data;
+  const decision = await authorizeChannel(getDb(), actor, channel);
+  if (!decision.allowed) {
+    logger.warn("channel refused", { userId: actor.id, channel, ip: actor.ip });
+    return NextResponse.json({ error: "You cannot join this channel" }, { status: 403 });
+  }
+  return NextResponse.json(pusher.authorizeChannel(socketId, channel, decision.presence));
+}

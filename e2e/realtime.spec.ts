@@ -1,0 +1,89 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, demo, registerStudent, signIn, signInAs, uniqueEmail } from "./helpers";
+
+test("a notification appears live in its owner's open tabs and nowhere else", async ({ browser, page: admin }) => {
+  const owner = await registerStudent(browser, "Live Owner");
+  const secondTab = await owner.context.newPage();
+  await secondTab.goto("/notifications");
+  const bystander = await registerStudent(browser, "Bystander");
+  for (const page of [owner.page, secondTab, bystander.page]) {
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
+  }
+  await expect(owner.page.getByTestId("notification-count")).toHaveCount(0);
+
+  // The admin's reset notifies the owner; the reset itself also ends the owner's sessions, so
+  // the live toast and bell update arrive before their next navigation sends them to sign in.
+  await signInAs(admin, demo.admin, DEMO_PASSWORD, "/admin");
+  await admin.goto(`/admin/users?q=${encodeURIComponent(owner.email)}`);
+  const row = admin.locator(`[data-testid="user-row"][data-email="${owner.email}"]`);
+  await row.getByRole("button", { name: "Reset password" }).click();
+  await admin.getByRole("dialog").getByRole("button", { name: "Reset password" }).click();
+  await expect(admin.getByTestId("temporary-password")).toBeVisible();
+
+  await expect(owner.page.getByTestId("toast")).toContainText("Your password was reset", { timeout: 5_000 });
+  await expect(secondTab.getByTestId("toast")).toContainText("Your password was reset", { timeout: 5_000 });
+  await expect(bystander.page.getByTestId("toast")).toHaveCount(0);
+  await expect(bystander.page.getByTestId("notification-count")).toHaveCount(0);
+  await owner.context.close();
+  await bystander.context.close();
+});
+
+test("marking notifications read in one tab clears the bell in the other, without reload", async ({ browser, page: admin }) => {
+  await signInAs(admin, demo.admin, DEMO_PASSWORD, "/admin");
+  await admin.goto("/admin/users");
+  const email = uniqueEmail("live-rep");
+  const form = admin.locator("form", { has: admin.getByRole("button", { name: "Create account" }) });
+  await form.getByLabel("Full name").fill("Lena Live");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption({ label: "CS rep" });
+  await form.getByRole("button", { name: "Create account" }).click();
+  const temporary = (await admin.getByTestId("temporary-password").textContent())?.trim() ?? "";
+
+  const context = await browser.newContext();
+  const tabA = await context.newPage();
+  await signIn(tabA, email, temporary);
+  await tabA.getByLabel("New password", { exact: true }).fill("lena-new-pass-1");
+  await tabA.getByLabel("Confirm new password").fill("lena-new-pass-1");
+  await tabA.getByRole("button", { name: "Set new password" }).click();
+  await expect(tabA).toHaveURL(/\/support$/);
+  const tabB = await context.newPage();
+  await tabB.goto("/notifications");
+  for (const tab of [tabA, tabB]) {
+    await expect(tab.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
+    await expect(tab.getByTestId("notification-count")).toHaveText("1");
+  }
+
+  await tabB.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(tabB.getByTestId("notification-count")).toHaveCount(0);
+  // Well inside the 60 s poll: only the live event can clear it this fast.
+  await expect(tabA.getByTestId("notification-count")).toHaveCount(0, { timeout: 5_000 });
+  await context.close();
+});
+
+test("the channel auth endpoint refuses another user's channel and cross-site requests", async ({ page }) => {
+  await signInAs(page, demo.student, DEMO_PASSWORD, "/student");
+  const own = await page.evaluate(async () => {
+    const response = await fetch("/api/notifications/summary");
+    return response.status;
+  });
+  expect(own).toBe(200);
+  const result = await page.evaluate(async () => {
+    const body = new URLSearchParams({ socket_id: "123.456", channel_name: "private-user-00000000-0000-4000-8000-000000000000" });
+    const response = await fetch("/api/pusher/auth", { method: "POST", body });
+    return { status: response.status, body: await response.json() };
+  });
+  expect(result.status).toBe(403);
+  expect(result.body.error).toBe("You cannot join this channel");
+
+  const anonymous = await page.request.post("/api/pusher/auth", {
+    form: { socket_id: "123.456", channel_name: "private-user-00000000-0000-4000-8000-000000000000" },
+    headers: { cookie: "" },
+  });
+  expect(anonymous.status()).toBe(403);
+  const crossSite = await page.request.post("/api/pusher/auth", {
+    form: { socket_id: "123.456", channel_name: "private-user-x" },
+    headers: { "sec-fetch-site": "cross-site" },
+  });
+  expect(crossSite.status()).toBe(403);
+  expect((await crossSite.json()).error).toBe("Cross-site request refused");
+});

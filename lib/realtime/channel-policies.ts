@@ -1,0 +1,16 @@
+import type { Executor } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+
+type ChannelPolicy = {
+  pattern: RegExp;
+  /** Receives the pattern's captures; true lets the actor subscribe. */
+  allows(db: Executor, actor: Actor, captures: string[]): Promise<boolean>;
+};
+
+/**
+ * One entry per channel family. Threads, visitor sessions and meetings add theirs here;
+ * a channel no entry matches is refused.
+ */
+export const channelPolicies: ChannelPolicy[] = [
+  { pattern: /^private-user-([0-9a-f-]{36})$/, allows: async (_db, actor, [userId]) => userId === actor.id },
+];
