@@ -22,6 +22,10 @@ describe("server environment", () => {
     expect(() => parseServerEnv({ ...valid, DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must start/);
   });
 
+  it("reports an empty variable as missing", () => {
+    expect(() => parseServerEnv({ ...valid, AUTH_SECRET: "" })).toThrow(/AUTH_SECRET is required/);
+  });
+
   it("refuses a short AUTH_SECRET", () => {
     expect(() => parseServerEnv({ ...valid, AUTH_SECRET: "short" })).toThrow(/at least 32/);
   });

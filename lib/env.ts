@@ -11,6 +11,8 @@ const serverEnvSchema = z.object({
     .min(32, "AUTH_SECRET must be at least 32 characters"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  // Largest accepted upload per file, in bytes (25 MB unless set).
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
@@ -20,7 +22,9 @@ let cached: ServerEnv | undefined;
 export class EnvError extends Error {}
 
 export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
-  const result = serverEnvSchema.safeParse(source);
+  // An empty variable (`AUTH_SECRET=` in a .env file) means unset, and is reported as missing.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = serverEnvSchema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid environment: ${lines.join("; ")}`);
