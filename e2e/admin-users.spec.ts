@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, demo, registerStudent, signIn, signInAs, uniqueEmail } from "./helpers";
+import { DEMO_PASSWORD, createStaffAccount, demo, registerStudent, signIn, signInAs, signInWithTemporaryPassword } from "./helpers";
 
 async function openUser(admin: Page, email: string) {
   await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
@@ -59,23 +59,12 @@ test("a password reset ends sessions and forces a new password at the next sign-
 
 test("an admin creates a staff account that signs in with its temporary password", async ({ browser, page: admin }) => {
   await signInAs(admin, demo.admin, DEMO_PASSWORD, "/admin");
-  await admin.goto("/admin/users");
-  const email = uniqueEmail("teacher");
-  const form = admin.locator("form", { has: admin.getByRole("button", { name: "Create account" }) });
-  await form.getByLabel("Full name").fill("Grace Hopper");
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Role").selectOption({ label: "Teacher" });
-  await form.getByRole("button", { name: "Create account" }).click();
-  const temporary = (await admin.getByTestId("temporary-password").textContent())?.trim() ?? "";
-  expect(temporary).toHaveLength(16);
+  const { email, temporaryPassword } = await createStaffAccount(admin, "Grace Hopper", "Teacher");
+  expect(temporaryPassword).toHaveLength(16);
 
   const teacherContext = await browser.newContext();
   const teacher = await teacherContext.newPage();
-  await signIn(teacher, email, temporary);
-  await expect(teacher).toHaveURL(/\/change-password$/);
-  await teacher.getByLabel("New password", { exact: true }).fill("grace-new-pass-1");
-  await teacher.getByLabel("Confirm new password").fill("grace-new-pass-1");
-  await teacher.getByRole("button", { name: "Set new password" }).click();
+  await signInWithTemporaryPassword(teacher, email, temporaryPassword, "grace-new-pass-1");
   await expect(teacher).toHaveURL(/\/teacher$/);
   await expect(teacher.getByTestId("public-id")).toHaveText(/^TCH-\d{6}$/);
   await teacherContext.close();

@@ -40,3 +40,25 @@ export async function registerStudent(browser: Browser, name = "Test Student") {
   await expect(page).toHaveURL(/\/student$/);
   return { context, page, email, password, name };
 }
+
+/** The admin creates a staff account on /admin/users; returns what the admin hands over. */
+export async function createStaffAccount(admin: Page, name: string, role: "Teacher" | "CS rep" | "Admin") {
+  await admin.goto("/admin/users");
+  const email = uniqueEmail(role.toLowerCase().replace(" ", "-"));
+  const form = admin.locator("form", { has: admin.getByRole("button", { name: "Create account" }) });
+  await form.getByLabel("Full name").fill(name);
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption({ label: role });
+  await form.getByRole("button", { name: "Create account" }).click();
+  const temporaryPassword = (await admin.getByTestId("temporary-password").textContent())?.trim() ?? "";
+  return { email, temporaryPassword };
+}
+
+/** Signs in with a temporary password and sets a new one, as the forced-change page requires. */
+export async function signInWithTemporaryPassword(page: Page, email: string, temporaryPassword: string, newPassword: string) {
+  await signIn(page, email, temporaryPassword);
+  await expect(page).toHaveURL(/\/change-password$/);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Confirm new password").fill(newPassword);
+  await page.getByRole("button", { name: "Set new password" }).click();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, demo, registerStudent, signIn, signInAs, uniqueEmail } from "./helpers";
+import { DEMO_PASSWORD, createStaffAccount, demo, registerStudent, signInAs, signInWithTemporaryPassword } from "./helpers";
 
 test("a notification appears live in its owner's open tabs and nowhere else", async ({ browser, page: admin }) => {
   const owner = await registerStudent(browser, "Live Owner");
@@ -30,21 +30,11 @@ test("a notification appears live in its owner's open tabs and nowhere else", as
 
 test("marking notifications read in one tab clears the bell in the other, without reload", async ({ browser, page: admin }) => {
   await signInAs(admin, demo.admin, DEMO_PASSWORD, "/admin");
-  await admin.goto("/admin/users");
-  const email = uniqueEmail("live-rep");
-  const form = admin.locator("form", { has: admin.getByRole("button", { name: "Create account" }) });
-  await form.getByLabel("Full name").fill("Lena Live");
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Role").selectOption({ label: "CS rep" });
-  await form.getByRole("button", { name: "Create account" }).click();
-  const temporary = (await admin.getByTestId("temporary-password").textContent())?.trim() ?? "";
+  const { email, temporaryPassword } = await createStaffAccount(admin, "Lena Live", "CS rep");
 
   const context = await browser.newContext();
   const tabA = await context.newPage();
-  await signIn(tabA, email, temporary);
-  await tabA.getByLabel("New password", { exact: true }).fill("lena-new-pass-1");
-  await tabA.getByLabel("Confirm new password").fill("lena-new-pass-1");
-  await tabA.getByRole("button", { name: "Set new password" }).click();
+  await signInWithTemporaryPassword(tabA, email, temporaryPassword, "lena-new-pass-1");
   await expect(tabA).toHaveURL(/\/support$/);
   const tabB = await context.newPage();
   await tabB.goto("/notifications");

@@ -36,13 +36,13 @@ function DateCell({ value, timeZone }: { value: Date | null; timeZone: string })
 }
 
 export function UsersTable({ list, query, actorId, timeZone }: Props) {
-  const { items, total, page, pageCount } = list;
+  const { items, total, totalIsCapped, page, pageCount } = list;
   const head = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
   const cell = "px-3 py-3 align-top";
   return (
     <div>
       <p role="status" aria-live="polite" className="mb-2 text-sm text-slate-600" data-testid="user-total">
-        {total === 1 ? "1 user" : `${total} users`}
+        {totalIsCapped ? `More than ${total.toLocaleString("en")} users; narrow the search to see the rest` : total === 1 ? "1 user" : `${total.toLocaleString("en")} users`}
       </p>
       {items.length === 0 ? (
         <EmptyState title="No users match">Try another search or clear the filters.</EmptyState>

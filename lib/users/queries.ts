@@ -1,23 +1,28 @@
-import { and, count, desc, eq, gte, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { profiles, users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { USERS_PAGE_SIZE, type UserListQuery } from "./schemas";
+import { USERS_MAX_PAGE, USERS_PAGE_SIZE, type UserListQuery } from "./schemas";
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-// Each branch matches an index: trigram GIN on email and lower(full_name), unique btree on public_id.
-function searchCondition(q: string): SQL | undefined {
+// A UNION, not an OR across two tables, so each branch uses its own index: trigram GIN on
+// email and on lower(full_name), the unique btree on public_id.
+function searchCondition(q: string): SQL {
   const needle = `%${escapeLike(q.toLowerCase())}%`;
-  return or(
-    sql`${users.email} like ${needle}`,
-    sql`lower(${profiles.fullName}) like ${needle}`,
-    eq(profiles.publicId, q.toUpperCase()),
+  return inArray(
+    users.id,
+    sql`(select id from users where email like ${needle}
+         union select user_id from profiles where lower(full_name) like ${needle}
+         union select user_id from profiles where public_id = ${q.toUpperCase()})`,
   );
 }
+
+// Nobody pages past USERS_MAX_PAGE, so counting further than that costs without telling anything.
+const COUNT_CAP = USERS_MAX_PAGE * USERS_PAGE_SIZE;
 
 export async function listUsers(db: Executor, actor: Actor, query: UserListQuery) {
   requirePermission(actor, "users:list");
@@ -44,10 +49,13 @@ export async function listUsers(db: Executor, actor: Actor, query: UserListQuery
       .orderBy(desc(users.createdAt), desc(users.id))
       .limit(USERS_PAGE_SIZE)
       .offset((query.page - 1) * USERS_PAGE_SIZE),
-    db.select({ n: count() }).from(users).innerJoin(profiles, eq(profiles.userId, users.id)).where(where),
+    db
+      .select({ n: count() })
+      .from(db.select({ one: sql`1` }).from(users).where(where).limit(COUNT_CAP + 1).as("capped")),
   ]);
-  const total = totals[0]?.n ?? 0;
-  return { items, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
+  const counted = totals[0]?.n ?? 0;
+  const total = Math.min(counted, COUNT_CAP);
+  return { items, total, totalIsCapped: counted > COUNT_CAP, page: query.page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
 }
 
 export type AdminOverview = { byRole: Record<Role, number>; blocked: number; newThisWeek: number };

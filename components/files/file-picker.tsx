@@ -1,0 +1,89 @@
+"use client";
+
+import { useId, useState, type DragEvent } from "react";
+import { formatBytes } from "./format-bytes";
+
+type Props = {
+  label: string;
+  files: File[];
+  onChange(files: File[]): void;
+  /** 0..1 per file while sending; absent before. */
+  progress?: number[];
+  errors?: string[];
+  maxBytes: number;
+  disabled?: boolean;
+};
+
+/** Several files at once, by dialog or drag and drop, each removable before sending. */
+export function FilePicker({ label, files, onChange, progress, errors, maxBytes, disabled }: Props) {
+  const id = useId();
+  const [dragging, setDragging] = useState(false);
+  const add = (list: FileList | null) => {
+    if (!list) return;
+    const known = new Set(files.map((f) => `${f.name}:${f.size}:${f.lastModified}`));
+    onChange([...files, ...Array.from(list).filter((f) => !known.has(`${f.name}:${f.size}:${f.lastModified}`))]);
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (!disabled) add(event.dataTransfer.files);
+  };
+  return (
+    <div>
+      <span className="block text-sm font-medium text-slate-800">{label}</span>
+      <div
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        className={`mt-1 rounded-md border-2 border-dashed p-4 text-center text-sm ${dragging ? "border-brand-600 bg-brand-50" : "border-slate-300"}`}
+      >
+        <label htmlFor={id} className="cursor-pointer font-medium text-brand-700 underline">
+          {label}
+          <span className="sr-only">: choose files</span>
+        </label>
+        <span className="text-slate-600"> or drop them here. Up to {formatBytes(maxBytes)} each.</span>
+        <input
+          id={id}
+          type="file"
+          multiple
+          disabled={disabled}
+          className="sr-only"
+          aria-describedby={errors?.length ? `${id}-error` : undefined}
+          onChange={(event) => {
+            add(event.target.files);
+            event.target.value = "";
+          }}
+        />
+      </div>
+      {files.length > 0 ? (
+        <ul className="mt-2 space-y-2" aria-label="Chosen files">
+          {files.map((file, index) => {
+            const tooBig = file.size > maxBytes;
+            const done = progress?.[index];
+            return (
+              <li key={`${file.name}-${file.size}-${file.lastModified}`} className="rounded-md bg-slate-50 px-3 py-2 text-sm ring-1 ring-slate-200" data-testid="chosen-file">
+                <div className="flex items-center justify-between gap-2">
+                  <span className="min-w-0 truncate">{file.name}</span>
+                  <span className="shrink-0 text-xs text-slate-500">{formatBytes(file.size)}</span>
+                  <button type="button" disabled={disabled} onClick={() => onChange(files.filter((_, i) => i !== index))} className="shrink-0 text-xs text-red-700 underline" aria-label={`Remove ${file.name}`}>
+                    Remove
+                  </button>
+                </div>
+                {tooBig ? <p className="mt-1 text-xs text-red-700">Larger than {formatBytes(maxBytes)}; remove it to send the rest.</p> : null}
+                {done !== undefined ? <progress className="mt-2 h-1.5 w-full" max={1} value={done} aria-label={`Upload of ${file.name}`} /> : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {errors?.length ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700" data-testid="error-files">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
