@@ -3,6 +3,7 @@ import type { Database } from "./client";
 import { profiles, users, type Role } from "./schema";
 import { hashPassword } from "@/lib/auth/passwords";
 import { insertUserWithProfile } from "@/lib/users/insert-user";
+import { seedDemoAssignments } from "./seed-assignments";
 
 export const DEMO_PASSWORD = "nano-demo-2026";
 
@@ -28,7 +29,7 @@ export const demoUsers: DemoUser[] = [
 ];
 
 /** Creates the demo accounts only into an empty database, so a second run adds nothing. */
-export async function seedDemoData(db: Database): Promise<{ created: number }> {
+export async function seedDemoData(db: Database, options: { storageRoot?: string } = {}): Promise<{ created: number }> {
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return { created: 0 };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -40,5 +41,6 @@ export async function seedDemoData(db: Database): Promise<{ created: number }> {
       created += 1;
     }
   });
+  await seedDemoAssignments(db, options);
   return { created };
 }

@@ -38,9 +38,10 @@ test("marking notifications read in one tab clears the bell in the other, withou
   await expect(tabA).toHaveURL(/\/support$/);
   const tabB = await context.newPage();
   await tabB.goto("/notifications");
+  // The welcome notification, and any "new request" ones other tests trigger for every CS rep.
   for (const tab of [tabA, tabB]) {
     await expect(tab.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
-    await expect(tab.getByTestId("notification-count")).toHaveText("1");
+    await expect(tab.getByTestId("notification-count")).toHaveText(/^[1-9]\d*$/);
   }
 
   await tabB.getByRole("button", { name: "Mark all as read" }).click();

@@ -12,6 +12,8 @@ const serverEnvSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   // Largest accepted upload per file, in bytes (25 MB unless set).
+  // Where uploaded files are kept when UploadThing is not configured.
+  UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
 });
 

@@ -10,7 +10,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nano-e2e-"));
 fs.chmodSync(dataDir, 0o755);
 process.on("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn" };
+const env: NodeJS.ProcessEnv = { ...process.env, UPLOADS_DIR: path.join(dataDir, "uploads"), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn" };
 for (const name of ["DATABASE_URL", "PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "PUSHER_HOST", "PUSHER_PORT"]) delete env[name];
 
 await runApp({

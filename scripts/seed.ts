@@ -9,7 +9,7 @@ const url = process.env.DATABASE_URL;
 if (!url) failStart("DATABASE_URL is not set");
 const { db, pool } = createDatabase(url, 1);
 try {
-  const { created } = await seedDemoData(db);
+  const { created } = await seedDemoData(db, { storageRoot: process.env.UPLOADS_DIR });
   console.log(created > 0 ? `Seeded ${created} demo accounts.` : "Database already has users; nothing seeded.");
 } catch (error) {
   failStart(errorText(error));

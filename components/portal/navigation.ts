@@ -4,12 +4,24 @@ export type NavItem = { href: string; label: string };
 
 // Only sections that work are listed; later modules add theirs here.
 export const navigationFor: Record<Role, NavItem[]> = {
-  student: [{ href: "/student", label: "Home" }],
-  teacher: [{ href: "/teacher", label: "Home" }],
-  cs_rep: [{ href: "/support", label: "Home" }],
+  student: [
+    { href: "/student", label: "Home" },
+    { href: "/student/assignments", label: "Assignments" },
+  ],
+  teacher: [
+    { href: "/teacher", label: "Home" },
+    { href: "/teacher/assignments", label: "Assignments" },
+  ],
+  cs_rep: [
+    { href: "/support", label: "Home" },
+    { href: "/support/queue", label: "Queue" },
+    { href: "/support/assignments", label: "Assignments" },
+  ],
   admin: [
     { href: "/admin", label: "Home" },
     { href: "/admin/users", label: "Users" },
+    { href: "/admin/queue", label: "Queue" },
+    { href: "/admin/assignments", label: "Assignments" },
   ],
 };
 

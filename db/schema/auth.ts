@@ -21,8 +21,10 @@ export const users = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("users_role_status_created_idx").on(t.role, t.status, t.createdAt.desc()),
-    index("users_created_idx").on(t.createdAt.desc()),
+    // The admin list orders by (created_at desc, id desc), whose nulls come first; the indexes
+    // match it exactly so a page is read in order instead of sorted.
+    index("users_role_status_created_idx").on(t.role, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("users_created_idx").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("users_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
   ],
 );

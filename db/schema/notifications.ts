@@ -17,7 +17,8 @@ export const notifications = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("notifications_user_created_idx").on(t.userId, t.createdAt.desc()),
+    // Matches the list's order (created_at desc, id desc, nulls first) so pages are read, not sorted.
+    index("notifications_user_created_idx").on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("notifications_user_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
   ],
 );

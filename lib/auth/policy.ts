@@ -14,6 +14,19 @@ const permissions = {
   "users:reset-password": ["admin"],
   "dashboard:admin": ["admin"],
   "audit:read": ["admin"],
+  // Assignments: which role may try each move; lib/assignments/policy.ts adds the per-object rules.
+  "assignments:request": ["student"],
+  "assignments:view-own": ["student"],
+  "assignments:edit-own": ["student"],
+  "assignments:cancel-own": ["student"],
+  "assignments:review-delivery": ["student"],
+  "assignments:view-assigned": ["teacher"],
+  "assignments:respond-to-offer": ["teacher"],
+  "assignments:deliver": ["teacher"],
+  "assignments:view-all": ["cs_rep", "admin"],
+  "assignments:assign": ["cs_rep", "admin"],
+  "assignments:cancel-any": ["cs_rep", "admin"],
+  "assignments:extend-due-date": ["cs_rep", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { isTimeZone } from "@/lib/time-zones";
 import { optionalText, personNameSchema } from "@/lib/validation";
-
-const timeZones = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));
 
 export const profileUpdateSchema = z.object({
   fullName: personNameSchema,
@@ -12,7 +11,7 @@ export const profileUpdateSchema = z.object({
     .refine((value) => value === "" || /^\+?[0-9 ()\-.]{5,32}$/.test(value), "Enter a phone number with digits, spaces, + ( ) - .")
     .optional()
     .transform((value) => (value ? value : null)),
-  timeZone: z.string().refine((value) => timeZones.has(value), "Choose a time zone from the list"),
+  timeZone: z.string().refine(isTimeZone, "Choose a time zone from the list"),
   school: optionalText(120, "School"),
   level: optionalText(60, "Level"),
   subjects: optionalText(300, "Subjects"),

@@ -60,7 +60,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
     await migrateWithLock(url);
     if (options.seed) {
       const { db, pool } = createDatabase(url, 1);
-      const { created } = await seedDemoData(db).finally(() => pool.end());
+      const { created } = await seedDemoData(db, { storageRoot: options.env.UPLOADS_DIR }).finally(() => pool.end());
       if (created > 0) console.log(`Seeded ${created} demo accounts.`);
     }
     let env: NodeJS.ProcessEnv = { ...options.env, DATABASE_URL: url, PORT: String(options.port) };

@@ -6,15 +6,9 @@ import { ProfileSummary } from "@/components/profile/profile-summary";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/profiles/queries";
+import { timeZoneOptions } from "@/lib/time-zones";
 
 export const metadata: Metadata = { title: "Profile" };
-
-// UTC first, then the runtime's zones (the set the schema accepts); a saved zone the runtime
-// no longer lists stays selectable so saving other fields does not silently change it.
-function timeZoneOptions(current: string): string[] {
-  const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
-  return zones.includes(current) ? zones : [current, ...zones];
-}
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireUser();

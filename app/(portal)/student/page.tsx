@@ -1,3 +1,4 @@
+import { StudentAssignmentsCard } from "@/components/assignments/home-cards";
 import { AreaHome } from "@/components/portal/area-home";
 import { requireRole } from "@/lib/auth/session";
 
@@ -5,5 +6,9 @@ export const metadata = { title: "Student home" };
 
 export default async function Page() {
   const actor = await requireRole("student");
-  return <AreaHome actor={actor} title="Student home" description="Welcome back, here is your account." />;
+  return (
+    <AreaHome actor={actor} title="Student home" description="Welcome back, here is your account.">
+      <StudentAssignmentsCard actor={actor} />
+    </AreaHome>
+  );
 }

@@ -1,3 +1,4 @@
+import { QueueCard } from "@/components/assignments/home-cards";
 import { AreaHome } from "@/components/portal/area-home";
 import { requireRole } from "@/lib/auth/session";
 
@@ -5,5 +6,9 @@ export const metadata = { title: "Support home" };
 
 export default async function Page() {
   const actor = await requireRole("cs_rep");
-  return <AreaHome actor={actor} title="Support home" description="Your CS rep account at a glance." />;
+  return (
+    <AreaHome actor={actor} title="Support home" description="Your CS rep account at a glance.">
+      <QueueCard actor={actor} base="/support" />
+    </AreaHome>
+  );
 }

@@ -1,3 +1,4 @@
+import { TeacherOffersCard } from "@/components/assignments/home-cards";
 import { AreaHome } from "@/components/portal/area-home";
 import { requireRole } from "@/lib/auth/session";
 
@@ -5,5 +6,9 @@ export const metadata = { title: "Teacher home" };
 
 export default async function Page() {
   const actor = await requireRole("teacher");
-  return <AreaHome actor={actor} title="Teacher home" description="Your teaching account at a glance." />;
+  return (
+    <AreaHome actor={actor} title="Teacher home" description="Your teaching account at a glance.">
+      <TeacherOffersCard actor={actor} />
+    </AreaHome>
+  );
 }

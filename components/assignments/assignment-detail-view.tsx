@@ -1,0 +1,56 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { AssignmentHeading, AssignmentSummary } from "./assignment-summary";
+import { DeliveryList } from "./delivery-list";
+import { FileLinks } from "./file-links";
+import type { AssignmentDetail } from "./load-detail";
+import { ServiceDetails } from "./service-details";
+import { TeacherList } from "./teacher-list";
+import { Timeline } from "./timeline";
+
+type Props = {
+  detail: AssignmentDetail;
+  timeZone: string;
+  /** The list this page was reached from, in the same area. */
+  backHref: string;
+  /** The role's forms, shown beside the request (below it on a phone). */
+  actions?: ReactNode;
+  /** The form to add brief files, for the student while the brief can change. */
+  addFiles?: ReactNode;
+  /** A form that works on the deliveries, placed after them (the teacher's delivery form). */
+  afterDeliveries?: ReactNode;
+};
+
+/** The sections every role sees; each role's page adds the forms its actions allow. */
+export function AssignmentDetailView({ detail, timeZone, backHref, actions, addFiles, afterDeliveries }: Props) {
+  return (
+    <>
+      <p className="mb-3 text-sm">
+        {/* Not "← Assignments": a link named like the main navigation's would make its name ambiguous. */}
+        <Link href={backHref} className="text-brand-700 underline">
+          ← Back to the list
+        </Link>
+      </p>
+      <AssignmentHeading detail={detail} />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="space-y-6">
+          <AssignmentSummary detail={detail} timeZone={timeZone} />
+          <ServiceDetails details={detail.details} timeZone={timeZone} />
+          {/* Not a Card: its aria-label would also answer getByLabel("Files"), meant for the file input. */}
+          <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
+            <h2 className="mb-4 text-base font-semibold text-slate-900">Brief files</h2>
+            {detail.briefFiles.length === 0 ? <p className="text-sm text-slate-600">No files attached.</p> : <FileLinks files={detail.briefFiles} />}
+            {addFiles ? <div className="mt-4 border-t border-slate-100 pt-4">{addFiles}</div> : null}
+          </section>
+          <DeliveryList deliveries={detail.deliveries} timeZone={timeZone} />
+          {afterDeliveries}
+        </div>
+        <div className="space-y-6">
+          {actions}
+          <TeacherList teachers={detail.teachers} />
+          <Timeline events={detail.timeline} timeZone={timeZone} />
+        </div>
+      </div>
+    </>
+  );
+}

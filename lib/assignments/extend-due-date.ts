@@ -1,0 +1,38 @@
+import type { Database } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { fail, type ServiceResult } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { allow, auditAssignment, changeAssignment, done, invalidInput, notifyEach, saveChange } from "./change-assignment";
+import { links, teachersWhoSee } from "./policy";
+import { extendDueDateSchema } from "./schemas";
+import { formatInTimeZone } from "./time-zone";
+
+/** Staff move an open assignment's due date later; deliveries after the old one are then on time. */
+export async function extendDueDate(db: Database, actor: Actor, input: unknown): Promise<ServiceResult<{ version: number; dueAt: Date }>> {
+  requirePermission(actor, "assignments:extend-due-date");
+  const parsed = parseInput(extendDueDateSchema, input);
+  if (!parsed.ok) return invalidInput(parsed.fieldErrors);
+  const { dueAt, timeZone, reason, ...ref } = parsed.data;
+  return changeAssignment(db, actor, ref, {
+    check: ({ assignment }) => {
+      const open = allow("extend_due_date", assignment.status);
+      if (!open.ok) return open;
+      if (dueAt <= assignment.dueAt) {
+        const message = `Choose a time after the current due date, ${formatInTimeZone(assignment.dueAt, timeZone)}`;
+        return fail("invalid", message, { dueAt: [message] });
+      }
+      return open;
+    },
+    apply: async (tx, { assignment, teachers }) => {
+      const saved = await saveChange(tx, actor, assignment, { set: { dueAt, dueTimeZone: timeZone } });
+      await auditAssignment(tx, actor, "assignment.due_date_extended", assignment, { from: assignment.dueAt.toISOString(), to: dueAt.toISOString(), reason });
+      const title = `${assignment.code} is now due ${formatInTimeZone(dueAt, timeZone)}`;
+      const notifications = await notifyEach(tx, [
+        [[assignment.studentId], { type: "assignment.due_date_extended", title, body: reason ?? undefined, link: links.student(assignment.id) }],
+        [teachersWhoSee(teachers), { type: "assignment.due_date_extended", title, body: reason ?? undefined, link: links.teacher(assignment.id) }],
+      ]);
+      return done({ version: saved.version, dueAt }, notifications);
+    },
+  });
+}

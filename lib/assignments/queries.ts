@@ -1,0 +1,149 @@
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { assignments, profiles, teacherAssignments, users, type Assignment, type AssignmentStatus } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { AppError } from "@/lib/errors";
+import { assignmentScope, requireAnyPermission } from "./policy";
+import { ASSIGNMENTS_PAGE_SIZE, idSchema, type AssignmentListQuery, type TeacherListQuery } from "./schemas";
+
+const openStatuses: AssignmentStatus[] = ["assigned", "in_progress", "delivered", "revision_requested"];
+export const DUE_SOON_HOURS = 48;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+// Each branch has its index: trigram GIN on lower(title) and lower(subject), unique btree on code.
+function searchCondition(q: string): SQL | undefined {
+  const needle = `%${escapeLike(q.toLowerCase())}%`;
+  const digits = /^(?:asg-?)?0*(\d{1,9})$/i.exec(q)?.[1];
+  const code = digits ? `ASG-${digits.padStart(6, "0")}` : q.toUpperCase();
+  return or(sql`lower(${assignments.title}) like ${needle}`, sql`lower(${assignments.subject}) like ${needle}`, eq(assignments.code, code));
+}
+
+const primaryTeacherName = sql<string | null>`(
+  select p.full_name from teacher_assignments ta join profiles p on p.user_id = ta.teacher_id
+  where ta.assignment_id = ${assignments.id} and ta.role = 'primary' and ta.status in ('pending', 'accepted') limit 1)`;
+
+const summary = {
+  id: assignments.id,
+  code: assignments.code,
+  title: assignments.title,
+  subject: assignments.subject,
+  serviceType: assignments.serviceType,
+  status: assignments.status,
+  version: assignments.version,
+  dueAt: assignments.dueAt,
+  dueTimeZone: assignments.dueTimeZone,
+  createdAt: assignments.createdAt,
+  updatedAt: assignments.updatedAt,
+};
+
+function paged<T>(items: T[], total: number, page: number) {
+  return { items, total, page, pageCount: Math.max(1, Math.ceil(total / ASSIGNMENTS_PAGE_SIZE)) };
+}
+
+/** Any role's list, scoped to what the actor may see; newest first. */
+export async function listAssignmentsForActor(db: Executor, actor: Actor, query: AssignmentListQuery) {
+  requireAnyPermission(actor, "assignments:view-all", "assignments:view-own", "assignments:view-assigned");
+  const where = and(
+    assignmentScope(actor),
+    query.q ? searchCondition(query.q) : undefined,
+    query.status ? eq(assignments.status, query.status) : undefined,
+    query.service ? eq(assignments.serviceType, query.service) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ ...summary, studentName: profiles.fullName, primaryTeacherName })
+      .from(assignments)
+      .innerJoin(profiles, eq(profiles.userId, assignments.studentId))
+      .where(where)
+      .orderBy(desc(assignments.createdAt), desc(assignments.id))
+      .limit(ASSIGNMENTS_PAGE_SIZE)
+      .offset((query.page - 1) * ASSIGNMENTS_PAGE_SIZE),
+    db.select({ n: count() }).from(assignments).where(where),
+  ]);
+  // Teachers work through the platform; the student's name is for the student and staff.
+  const showStudent = !can(actor, "assignments:view-assigned");
+  return paged(rows.map((row) => ({ ...row, studentName: showStudent ? row.studentName : null })), total?.n ?? 0, query.page);
+}
+
+const teacherTab: Record<TeacherListQuery["tab"], SQL | undefined> = {
+  offers: and(eq(teacherAssignments.status, "pending"), inArray(assignments.status, openStatuses)),
+  active: and(eq(teacherAssignments.status, "accepted"), inArray(assignments.status, ["assigned", "in_progress", "revision_requested"])),
+  delivered: and(eq(teacherAssignments.status, "accepted"), eq(assignments.status, "delivered")),
+  completed: and(eq(teacherAssignments.status, "accepted"), eq(assignments.status, "completed")),
+};
+
+/** A teacher's My assignments: pending offers, accepted work, delivered, completed. */
+export async function listTeacherAssignments(db: Executor, actor: Actor, query: TeacherListQuery) {
+  requirePermission(actor, "assignments:view-assigned");
+  const where = and(eq(teacherAssignments.teacherId, actor.id), inArray(teacherAssignments.status, ["pending", "accepted"]), assignmentScope(actor), teacherTab[query.tab]);
+  // Offers and open work by urgency; finished work most recent first.
+  const order = query.tab === "offers" || query.tab === "active" ? [asc(assignments.dueAt), asc(assignments.id)] : [desc(assignments.updatedAt), desc(assignments.id)];
+  const [items, [total]] = await Promise.all([
+    db
+      .select({ ...summary, myRole: teacherAssignments.role, myOfferStatus: teacherAssignments.status, offeredAt: teacherAssignments.createdAt })
+      .from(teacherAssignments)
+      .innerJoin(assignments, eq(assignments.id, teacherAssignments.assignmentId))
+      .where(where)
+      .orderBy(...order)
+      .limit(ASSIGNMENTS_PAGE_SIZE)
+      .offset((query.page - 1) * ASSIGNMENTS_PAGE_SIZE),
+    db.select({ n: count() }).from(teacherAssignments).innerJoin(assignments, eq(assignments.id, teacherAssignments.assignmentId)).where(where),
+  ]);
+  return paged(items, total?.n ?? 0, query.page);
+}
+
+/** Requests waiting for a teacher, oldest first, with how close each due date is. */
+export async function listAssignmentQueue(db: Executor, actor: Actor, page = 1) {
+  requirePermission(actor, "assignments:assign");
+  const where = eq(assignments.status, "submitted");
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        ...summary,
+        studentName: profiles.fullName,
+        declines: sql<number>`(select count(*)::int from teacher_assignments ta where ta.assignment_id = ${assignments.id} and ta.status = 'declined')`,
+      })
+      .from(assignments)
+      .innerJoin(profiles, eq(profiles.userId, assignments.studentId))
+      .where(where)
+      .orderBy(asc(assignments.createdAt), asc(assignments.id))
+      .limit(ASSIGNMENTS_PAGE_SIZE)
+      .offset((Math.max(1, Math.floor(page)) - 1) * ASSIGNMENTS_PAGE_SIZE),
+    db.select({ n: count() }).from(assignments).where(where),
+  ]);
+  const now = Date.now();
+  const items = rows.map((row) => ({
+    ...row,
+    overdue: row.dueAt.getTime() <= now,
+    dueSoon: row.dueAt.getTime() - now < DUE_SOON_HOURS * 3_600_000,
+  }));
+  return paged(items, total?.n ?? 0, page);
+}
+
+/** Active teachers for the assign form, least loaded first, with their subjects. */
+export async function listTeacherPicker(db: Executor, actor: Actor) {
+  requirePermission(actor, "assignments:assign");
+  // Served by the partial index teacher_assignments_open_workload_idx: only live rows of open work.
+  const openWorkload = sql<number>`(
+    select count(*)::int from teacher_assignments ta
+    where ta.teacher_id = ${users.id} and ta.status in ('pending', 'accepted') and ta.closed_at is null)`;
+  return db
+    .select({ id: users.id, name: profiles.fullName, publicId: profiles.publicId, subjects: profiles.subjects, openWorkload })
+    .from(users)
+    .innerJoin(profiles, eq(profiles.userId, users.id))
+    .where(and(eq(users.role, "teacher"), eq(users.status, "active")))
+    .orderBy(asc(openWorkload), asc(profiles.fullName));
+}
+
+/** One assignment the actor may see; anything else, including a malformed id, is not found. */
+export async function getAssignmentForActorOrThrow(db: Executor, actor: Actor, assignmentId: string): Promise<Assignment> {
+  if (!idSchema.safeParse(assignmentId).success) throw new AppError("not_found", "Assignment not found");
+  const [row] = await db.select().from(assignments).where(and(eq(assignments.id, assignmentId), assignmentScope(actor))).limit(1);
+  if (!row) throw new AppError("not_found", "Assignment not found");
+  return row;
+}

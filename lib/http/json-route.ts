@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import { NextResponse } from "next/server";
+import type { Actor } from "@/lib/auth/actor";
+import { currentActor } from "@/lib/auth/session";
+import { AppError, httpStatusFor, type ServiceResult } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
+import { isSameOriginRequest } from "./same-origin";
+
+type Handler<T> = (actor: Actor, request: Request) => Promise<ServiceResult<T> | Response>;
+
+/**
+ * Route handlers for the app's own browser code: same-origin only (no automatic CSRF check here),
+ * a signed-in actor, service results as JSON with the status their code implies.
+ */
+export function jsonRoute<T>(handler: Handler<T>, successStatus = 200) {
+  return async (request: Request): Promise<Response> => {
+    if (!isSameOriginRequest(request.headers)) return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
+    try {
+      const actor = await currentActor();
+      if (!actor) return NextResponse.json({ error: "Your session has ended. Sign in again." }, { status: 401 });
+      if (actor.mustChangePassword) return NextResponse.json({ error: "Change your password first." }, { status: 403 });
+      const result = await handler(actor, request);
+      if (result instanceof Response) return result;
+      if (result.ok) return NextResponse.json({ data: result.data }, { status: successStatus });
+      return NextResponse.json({ error: result.message, fieldErrors: result.fieldErrors }, { status: httpStatusFor[result.code] });
+    } catch (error) {
+      if (error instanceof AppError) return NextResponse.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: httpStatusFor[error.code] });
+      const ref = randomUUID().slice(0, 8);
+      logger.error("route failed", { ref, path: new URL(request.url).pathname, error: error instanceof Error ? error.stack : String(error) });
+      return NextResponse.json({ error: `Something went wrong (ref ${ref}). Try again.` }, { status: 500 });
+    }
+  };
+}
+
+/** Refuses a body larger than the uploads could lawfully be, before reading any of it. */
+export function bodyTooLarge(request: Request, maxBytes: number): Response | undefined {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxBytes) return NextResponse.json({ error: "The upload is too large." }, { status: 413 });
+  return undefined;
+}
