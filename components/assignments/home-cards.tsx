@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { buttonClass } from "@/components/ui/button";
 import { Card, StatCard } from "@/components/ui/card";
-import { listAssignmentQueue, listAssignmentsForActor, listTeacherAssignments } from "@/lib/assignments/queries";
+import { countOpenAssignmentsForActor, listAssignmentQueue, listTeacherAssignments } from "@/lib/assignments/queries";
 import type { Actor } from "@/lib/auth/actor";
 
 const viewAll = (href: string, label: string) => (
@@ -13,10 +13,7 @@ const viewAll = (href: string, label: string) => (
 
 /** Open requests: everything not yet completed or cancelled. */
 export async function StudentAssignmentsCard({ actor }: { actor: Actor }) {
-  const db = getDb();
-  const all = (status?: "completed" | "cancelled") => listAssignmentsForActor(db, actor, { page: 1, status });
-  const [total, completed, cancelled] = await Promise.all([all(), all("completed"), all("cancelled")]);
-  const open = total.total - completed.total - cancelled.total;
+  const open = await countOpenAssignmentsForActor(getDb(), actor);
   return (
     <Card title="Assignments" actions={viewAll("/student/assignments", "View all")}>
       <dl>

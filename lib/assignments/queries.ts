@@ -70,6 +70,16 @@ export async function listAssignmentsForActor(db: Executor, actor: Actor, query:
   return paged(rows.map((row) => ({ ...row, studentName: showStudent ? row.studentName : null })), total?.n ?? 0, query.page);
 }
 
+/** Requests not yet completed or cancelled, among those the actor may see. */
+export async function countOpenAssignmentsForActor(db: Executor, actor: Actor): Promise<number> {
+  requireAnyPermission(actor, "assignments:view-all", "assignments:view-own", "assignments:view-assigned");
+  const [row] = await db
+    .select({ n: count() })
+    .from(assignments)
+    .where(and(assignmentScope(actor), sql`${assignments.status} not in ('completed', 'cancelled')`));
+  return row?.n ?? 0;
+}
+
 const teacherTab: Record<TeacherListQuery["tab"], SQL | undefined> = {
   offers: and(eq(teacherAssignments.status, "pending"), inArray(assignments.status, openStatuses)),
   active: and(eq(teacherAssignments.status, "accepted"), inArray(assignments.status, ["assigned", "in_progress", "revision_requested"])),

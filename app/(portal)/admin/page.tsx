@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { QueueCard } from "@/components/assignments/home-cards";
 import { Card, PageHeader, StatCard } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { getAdminOverview } from "@/lib/users/queries";
@@ -22,6 +23,9 @@ export default async function AdminHomePage() {
           <StatCard label="New this week" value={overview.newThisWeek} testId="count-new" />
         </dl>
       </Card>
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <QueueCard actor={actor} base="/admin" />
+      </div>
     </>
   );
 }
