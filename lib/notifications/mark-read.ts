@@ -3,10 +3,15 @@ import type { Executor } from "@/db/client";
 import { notifications } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { publishNotificationsRead } from "./publish";
+import { notificationIdSchema } from "./schemas";
 
-/** Another user's notification id is answered exactly like a missing one. */
-export async function markNotificationRead(db: Executor, actor: Actor, notificationId: string): Promise<ServiceResult<{ id: string }>> {
+/** Another user's notification id, or a malformed one, is answered exactly like a missing one. */
+export async function markNotificationRead(db: Executor, actor: Actor, input: unknown): Promise<ServiceResult<{ id: string }>> {
+  const parsed = parseInput(notificationIdSchema, input);
+  if (!parsed.ok) return fail("not_found", "Notification not found");
+  const notificationId = parsed.data.id;
   const [row] = await db
     .update(notifications)
     .set({ readAt: new Date() })

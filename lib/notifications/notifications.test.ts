@@ -15,9 +15,10 @@ describe("notifications", () => {
     expect(await countUnreadNotifications(db, liam)).toBe(2);
     expect(await countUnreadNotifications(db, sofia)).toBe(0);
 
-    expect(await markNotificationRead(db, sofia, first!.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await markNotificationRead(db, sofia, { id: first!.id })).toMatchObject({ ok: false, code: "not_found" });
     expect(await countUnreadNotifications(db, liam)).toBe(2);
-    expect((await markNotificationRead(db, liam, first!.id)).ok).toBe(true);
+    expect(await markNotificationRead(db, liam, { id: "not-a-uuid" })).toMatchObject({ ok: false, code: "not_found" });
+    expect((await markNotificationRead(db, liam, { id: first!.id })).ok).toBe(true);
     expect(await countUnreadNotifications(db, liam)).toBe(1);
     expect(await markAllNotificationsRead(db, sofia)).toMatchObject({ ok: true, data: { count: 0 } });
     expect(await markAllNotificationsRead(db, liam)).toMatchObject({ ok: true, data: { count: 1 } });
