@@ -69,7 +69,7 @@ export function UsersTable({ list, query, actorId, timeZone }: Props) {
                     {user.fullName}
                     {user.id === actorId ? <span className="ml-2"><Badge tone="blue">You</Badge></span> : null}
                   </th>
-                  <td className={`${cell} font-mono text-xs`}>{user.publicId}</td>
+                  <td className={`${cell} whitespace-nowrap font-mono text-xs`}>{user.publicId}</td>
                   <td className={`${cell} break-all`}>{user.email}</td>
                   <td className={cell}>{roleLabel[user.role]}</td>
                   <td className={cell}>
