@@ -15,6 +15,7 @@ const serverEnvSchema = z.object({
   // Where uploaded files are kept when UploadThing is not configured.
   UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
+  UPLOADTHING_TOKEN: z.string().min(1).optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

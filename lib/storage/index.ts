@@ -2,6 +2,7 @@ import path from "node:path";
 import { serverEnv } from "@/lib/env";
 import type { StorageDriver } from "./driver";
 import { LocalStorageDriver } from "./local-driver";
+import { UploadThingStorageDriver } from "./uploadthing-driver";
 
 export type { StorageDriver } from "./driver";
 
@@ -11,24 +12,20 @@ export type FileStore = { storage: StorageDriver; maxUploadBytes: number };
 export const DEFAULT_UPLOAD_ROOT = ".data/uploads";
 type StorageOptions = { uploadthingToken?: string; localRoot?: string };
 
-/**
- * Local disk unless an UploadThing token is configured. With a token and no SDK installed it
- * refuses to start rather than quietly keep files on one server's disk.
- */
+/** UploadThing when a token is configured, else local disk (`localRoot`, default `.data/uploads`). */
 export function createStorageDriver(options: StorageOptions = {}): StorageDriver {
-  if (options.uploadthingToken) {
-    // TODO(uploadthing): `npm install uploadthing@7.7.4`, then return
-    // `new UploadThingStorageDriver(new UTApi({ token: options.uploadthingToken }))`.
-    throw new Error("UPLOADTHING_TOKEN is set but the uploadthing package is not installed (see lib/storage/index.ts)");
-  }
+  if (options.uploadthingToken) return UploadThingStorageDriver.fromToken(options.uploadthingToken);
   return new LocalStorageDriver(path.resolve(options.localRoot ?? DEFAULT_UPLOAD_ROOT));
 }
 
 let cached: FileStore | undefined;
 
-/** The app's file store. TODO(uploadthing): pass serverEnv().UPLOADTHING_TOKEN once lib/env.ts declares it. */
+/** The app's file store: UploadThing when `UPLOADTHING_TOKEN` is set, else `UPLOADS_DIR` on disk. */
 export function defaultFileStore(): FileStore {
   const env = serverEnv();
-  cached ??= { storage: createStorageDriver({ localRoot: env.UPLOADS_DIR }), maxUploadBytes: env.UPLOAD_MAX_BYTES };
+  cached ??= {
+    storage: createStorageDriver({ uploadthingToken: env.UPLOADTHING_TOKEN, localRoot: env.UPLOADS_DIR }),
+    maxUploadBytes: env.UPLOAD_MAX_BYTES,
+  };
   return cached;
 }

@@ -1,54 +1,141 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { UTApi } from "uploadthing/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newStorageKey } from "./driver";
-import { UploadThingStorageDriver, type UTApiLike } from "./uploadthing-driver";
+import { startUploadThingStandIn, type UploadThingStandIn } from "@/test/standins/uploadthing-server";
+import { isStorageKey, newStorageKey } from "./driver";
+import { createStorageDriver } from "./index";
+import { UploadThingStorageDriver } from "./uploadthing-driver";
 
-// The uploadthing SDK is not installed yet, so this checks our side of the contract against a
-// stand-in with UTApi's method shapes, and a local HTTP server in place of the signed file URLs.
-const objects = new Map<string, { bytes: Uint8Array; acl?: string; type: string }>();
-let server: http.Server;
-let base = "";
+// The real UploadThing SDK against our stand-in for UploadThing's hosted ingest, API and file host
+// (unreachable from here): the SDK signs the ingest URL with the token's apiKey, and the stand-in
+// checks that signature as UploadThing does.
+let standIn: UploadThingStandIn;
+let aclFixed: UploadThingStandIn;
+
+const utapi = (server: UploadThingStandIn, token = server.token) =>
+  new UTApi({ token, apiUrl: server.url, ingestUrl: server.url, logLevel: "None" });
+
+const text = async (stream: ReadableStream<Uint8Array> | null) => (stream ? new Response(stream).text() : null);
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const key = decodeURIComponent(req.url?.split("/f/")[1]?.split("?")[0] ?? "");
-    const object = objects.get(key);
-    if (!object) return res.writeHead(404).end();
-    res.writeHead(200, { "content-type": object.type }).end(Buffer.from(object.bytes));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  [standIn, aclFixed] = await Promise.all([startUploadThingStandIn(), startUploadThingStandIn({ allowAclOverride: false })]);
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await Promise.all([standIn.close(), aclFixed.close()]);
+});
 
-const standIn: UTApiLike = {
-  async uploadFiles(file, opts) {
-    objects.set(file.customId ?? "", { bytes: new Uint8Array(await file.arrayBuffer()), acl: opts?.acl, type: file.type });
-    return { data: { key: `ut-${file.customId}` }, error: null };
-  },
-  async getSignedURL(key) {
-    return { url: `${base}/f/${encodeURIComponent(key)}?signature=x` };
-  },
-  async deleteFiles(keys) {
-    for (const key of [keys].flat()) objects.delete(key);
-    return { success: true };
-  },
-};
-
-describe("UploadThing storage", () => {
-  it("stores privately under our random key as customId, reads through a signed URL, deletes", async () => {
-    const storage = new UploadThingStorageDriver(standIn);
+describe("UploadThing storage through the uploadthing SDK", () => {
+  it("uploads privately under our random key, reads it back through a signed URL, deletes it", async () => {
+    const storage = new UploadThingStorageDriver(utapi(standIn));
     const key = newStorageKey();
     await storage.put(key, new TextEncoder().encode("paper"), { contentType: "application/pdf", size: 5 });
-    expect(objects.get(key)).toMatchObject({ acl: "private", type: "application/pdf" });
-    const stream = await storage.get(key);
-    expect(await new Response(stream).text()).toBe("paper");
+
+    const stored = [...standIn.files.values()].find((file) => file.customId === key);
+    expect(stored).toMatchObject({ customId: key, name: key, acl: "private", type: "application/pdf", size: 5 });
+    expect(await text(await storage.get(key))).toBe("paper");
+
     await storage.delete(key);
+    expect([...standIn.files.values()].some((file) => file.customId === key)).toBe(false);
     expect(await storage.get(key)).toBeNull();
+    await expect(storage.delete(key)).resolves.toBeUndefined();
   });
 
-  it("refuses malformed keys before calling the API", async () => {
-    await expect(new UploadThingStorageDriver(standIn).get("../x")).rejects.toThrow(/invalid storage key/);
+  it("accepts a stream body", async () => {
+    const storage = new UploadThingStorageDriver(utapi(standIn));
+    const key = newStorageKey();
+    await storage.put(key, new Response("streamed bytes").body!, { contentType: "text/plain", size: 14 });
+    expect(await text(await storage.get(key))).toBe("streamed bytes");
+  });
+
+  it("serves a private file only with a valid, unforged signature", async () => {
+    const api = utapi(standIn);
+    const storage = new UploadThingStorageDriver(api);
+    const key = newStorageKey();
+    await storage.put(key, new TextEncoder().encode("secret"), { contentType: "text/plain", size: 6 });
+
+    const { ufsUrl } = await api.getSignedURL(key, { keyType: "customId", expiresIn: 60 });
+    expect((await fetch(ufsUrl)).status).toBe(200);
+    const signed = new URL(ufsUrl);
+    const unsigned = new URL(signed.pathname, signed.origin);
+    expect((await fetch(unsigned)).status).toBe(403);
+    const forged = new URL(ufsUrl);
+    forged.searchParams.set("signature", `hmac-sha256=${"0".repeat(64)}`);
+    expect((await fetch(forged)).status).toBe(403);
+    const extended = new URL(ufsUrl.replace(/expires=\d+/, `expires=${Date.now() + 86_400_000}`));
+    expect((await fetch(extended)).status).toBe(403);
+  });
+
+  it("sends the SDK's signed ingest URL, which the stand-in refuses once altered", async () => {
+    const ingestUrls: string[] = [];
+    const observingFetch: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === "PUT") ingestUrls.push(request.url);
+      return fetch(request);
+    };
+    const api = new UTApi({ token: standIn.token, apiUrl: standIn.url, ingestUrl: standIn.url, logLevel: "None", fetch: observingFetch });
+    const key = newStorageKey();
+    await new UploadThingStorageDriver(api).put(key, new TextEncoder().encode("abc"), { contentType: "text/plain", size: 3 });
+
+    expect(ingestUrls).toHaveLength(1);
+    const sent = new URL(ingestUrls[0] ?? "");
+    const param = (name: string) => decodeURIComponent(sent.searchParams.get(name) ?? "");
+    expect(sent.origin).toBe(standIn.url);
+    expect(param("x-ut-identifier")).toBe(standIn.appId);
+    expect(param("x-ut-custom-id")).toBe(key);
+    expect(param("x-ut-file-name")).toBe(key);
+    expect(param("x-ut-acl")).toBe("private");
+    expect(param("signature")).toMatch(/^hmac-sha256=[0-9a-f]{64}$/);
+
+    const body = new FormData();
+    body.append("file", new Blob(["abc"]), key);
+    const tampered = ingestUrls[0]!.replace("x-ut-acl=private", "x-ut-acl=public-read");
+    const refused = await fetch(tampered, { method: "PUT", body });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: "Invalid signature" });
+  });
+
+  it("refuses uploads signed with another apiKey, and API calls with one", async () => {
+    const stranger = await startUploadThingStandIn();
+    try {
+      // Same app id as the stand-in, different secret: the ingest signature does not verify.
+      const forgedToken = Buffer.from(
+        JSON.stringify({ apiKey: stranger.apiKey, appId: standIn.appId, regions: ["sea1"] }),
+      ).toString("base64");
+      const storage = new UploadThingStorageDriver(utapi(standIn, forgedToken));
+      const key = newStorageKey();
+      await expect(storage.put(key, new TextEncoder().encode("x"), { contentType: "text/plain", size: 1 })).rejects.toThrow(
+        /UploadThing upload failed/,
+      );
+      expect([...standIn.files.values()].some((file) => file.customId === key)).toBe(false);
+      await expect(storage.get(key)).rejects.toThrow(/file access request failed/);
+    } finally {
+      await stranger.close();
+    }
+  });
+
+  it("refuses to store a file publicly when the plan refuses a private one", async () => {
+    const storage = new UploadThingStorageDriver(utapi(aclFixed));
+    const key = newStorageKey();
+    await expect(storage.put(key, new TextEncoder().encode("coursework"), { contentType: "text/plain", size: 10 })).rejects.toThrow(/UploadThing upload failed/);
+    expect([...aclFixed.files.values()].some((file) => file.customId === key)).toBe(false);
+  });
+
+  it("never derives keys from file names and refuses anything but a storage key", async () => {
+    const storage = new UploadThingStorageDriver(utapi(standIn));
+    const [first, second] = [newStorageKey(), newStorageKey()];
+    expect(first).not.toBe(second);
+    expect(isStorageKey(first)).toBe(true);
+    for (const bad of ["report.pdf", "../x", "", `${first}/x`]) {
+      await expect(storage.put(bad, new Uint8Array([1]), { contentType: "text/plain", size: 1 })).rejects.toThrow(/invalid storage key/);
+      await expect(storage.get(bad)).rejects.toThrow(/invalid storage key/);
+      await expect(storage.delete(bad)).rejects.toThrow(/invalid storage key/);
+    }
+    await storage.put(first, new TextEncoder().encode("a"), { contentType: "text/plain", size: 1 });
+    const stored = [...standIn.files.values()].find((file) => file.customId === first);
+    expect(stored?.name).toBe(first);
+  });
+
+  it("is what createStorageDriver returns when a token is given", () => {
+    expect(createStorageDriver({ uploadthingToken: standIn.token }).name).toBe("uploadthing");
+    expect(createStorageDriver({ localRoot: ".data/test-uploads" }).name).not.toBe("uploadthing");
   });
 });

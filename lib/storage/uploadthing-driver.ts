@@ -1,48 +1,54 @@
+import { UTApi } from "uploadthing/server";
 import { assertStorageKey, type StorageBody, type StorageDriver, type StoredObjectMeta } from "./driver";
 
-/**
- * The part of UploadThing's `UTApi` (package `uploadthing`, v7, `uploadthing/server`) this driver
- * uses. Written structurally because the package is not installed yet; `new UTApi({ token })`
- * satisfies it.
- */
-export type UTApiLike = {
-  uploadFiles(
-    file: Blob & { name: string; customId?: string },
-    opts?: { acl?: "public-read" | "private"; contentDisposition?: "inline" | "attachment" },
-  ): Promise<{ data: { key: string } | null; error: { message: string } | null }>;
-  getSignedURL(key: string, opts: { keyType: "customId"; expiresIn?: number }): Promise<{ url: string; ufsUrl?: string }>;
-  deleteFiles(keys: string | string[], opts: { keyType: "customId" }): Promise<{ success: boolean }>;
-};
-
-type FetchLike = (url: string) => Promise<Response>;
+/** How long the signed URL the server fetches a file through stays valid. */
+const SIGNED_URL_SECONDS = 60;
 
 /**
- * Our random key is UploadThing's `customId`, so rows keep one key whichever driver stored them.
- * Files are private: reading goes through a short-lived signed URL fetched by the server, never
- * handed to the browser, so every download still passes our authorized route.
+ * Our random key is UploadThing's `customId` (and the file's name there), so rows keep one key
+ * whichever driver stored them and nothing at UploadThing carries a user's file name.
+ *
+ * Files are uploaded private, or not at all: a plan that refuses per-file ACLs makes uploads fail
+ * loudly rather than leave coursework public. Every download goes through our authorized route,
+ * which reads the bytes here via a short-lived signed URL fetched by the server.
  */
 export class UploadThingStorageDriver implements StorageDriver {
   readonly name = "uploadthing";
 
-  constructor(
-    private readonly api: UTApiLike,
-    private readonly fetchImpl: FetchLike = (url) => fetch(url),
-  ) {}
+  constructor(private readonly api: UTApi) {}
+
+  /** `new UTApi({ token })`; the SDK also reads `UPLOADTHING_*` overrides (API/ingest URL) from the environment. */
+  static fromToken(token: string): UploadThingStorageDriver {
+    return new UploadThingStorageDriver(new UTApi({ token, defaultKeyType: "customId" }));
+  }
 
   async put(key: string, body: StorageBody, meta: StoredObjectMeta): Promise<void> {
     assertStorageKey(key);
     const bytes = body instanceof Uint8Array ? body : new Uint8Array(await new Response(body).arrayBuffer());
-    const file = Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: meta.contentType }), { name: key, customId: key });
-    const result = await this.api.uploadFiles(file, { acl: "private", contentDisposition: "attachment" });
-    if (result.error || !result.data) throw new Error(`UploadThing upload failed: ${result.error?.message ?? "no data"}`);
+    const file = Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: meta.contentType }), {
+      name: key,
+      customId: key,
+      lastModified: Date.now(),
+    });
+    const uploaded = await this.api.uploadFiles(file, { acl: "private", contentDisposition: "attachment" });
+    if (uploaded.error) throw new Error(`UploadThing upload failed: ${uploaded.error.message}`);
   }
 
   async get(key: string): Promise<ReadableStream<Uint8Array> | null> {
     assertStorageKey(key);
-    const signed = await this.api.getSignedURL(key, { keyType: "customId", expiresIn: 60 });
-    const response = await this.fetchImpl(signed.ufsUrl ?? signed.url);
+    let signedUrl: string;
+    try {
+      signedUrl = (await this.api.getSignedURL(key, { keyType: "customId", expiresIn: SIGNED_URL_SECONDS })).ufsUrl;
+    } catch (error) {
+      if (responseStatus(error) === 404) return null;
+      throw new Error("UploadThing file access request failed", { cause: error });
+    }
+    const response = await fetch(signedUrl, { redirect: "follow" });
     if (response.status === 404) return null;
-    if (!response.ok || !response.body) throw new Error(`UploadThing download failed with status ${response.status}`);
+    if (!response.ok || !response.body) {
+      await response.body?.cancel();
+      throw new Error(`UploadThing download failed with status ${response.status}`);
+    }
     return response.body;
   }
 
@@ -51,4 +57,12 @@ export class UploadThingStorageDriver implements StorageDriver {
     const result = await this.api.deleteFiles(key, { keyType: "customId" });
     if (!result.success) throw new Error("UploadThing delete failed");
   }
+}
+
+/** The HTTP status the SDK's request failed with (an `@effect/platform` ResponseError), if any. */
+function responseStatus(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null || !("response" in error)) return undefined;
+  const response = (error as { response: unknown }).response;
+  if (typeof response !== "object" || response === null || !("status" in response)) return undefined;
+  return typeof response.status === "number" ? response.status : undefined;
 }
