@@ -15,7 +15,7 @@ type StorageOptions = { uploadthingToken?: string; localRoot?: string };
 /** UploadThing when a token is configured, else local disk (`localRoot`, default `.data/uploads`). */
 export function createStorageDriver(options: StorageOptions = {}): StorageDriver {
   if (options.uploadthingToken) return UploadThingStorageDriver.fromToken(options.uploadthingToken);
-  return new LocalStorageDriver(path.resolve(options.localRoot ?? DEFAULT_UPLOAD_ROOT));
+  return new LocalStorageDriver(path.resolve(/*turbopackIgnore: true*/ options.localRoot ?? DEFAULT_UPLOAD_ROOT));
 }
 
 let cached: FileStore | undefined;
