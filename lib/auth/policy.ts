@@ -27,6 +27,18 @@ const permissions = {
   "assignments:assign": ["cs_rep", "admin"],
   "assignments:cancel-any": ["cs_rep", "admin"],
   "assignments:extend-due-date": ["cs_rep", "admin"],
+  // Invoices and payments; lib/invoices/policy.ts adds the per-object rules.
+  "invoices:view-own": ["student"],
+  "invoices:pay-own": ["student"],
+  "invoices:view-all": ["cs_rep", "admin"],
+  "invoices:draft": ["cs_rep", "admin"],
+  "invoices:submit": ["cs_rep", "admin"],
+  "invoices:approve": ["admin"],
+  "invoices:reject": ["admin"],
+  "invoices:void": ["admin"],
+  "payments:view-own": ["student"],
+  "payments:record-manual": ["admin"],
+  "payments:refund": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { createTeam, must } from "@/test/assignment-fixtures";
+import { testDb } from "@/test/db";
+import { createStudent } from "@/test/fixtures";
+import { dateIn, invoiceIn, invoiceRef, makeOverdue, manualPayment } from "@/test/invoice-fixtures";
+import { recordManualPayment } from "./record-manual-payment";
+import { rejectInvoice } from "./reject-invoice";
+import { getInvoiceDetail, getInvoiceForActorOrThrow, listApprovalQueue, listInvoicesForActor } from "./queries";
+import { invoiceListQuerySchema } from "./schemas";
+
+const query = (input: Record<string, unknown> = {}) => invoiceListQuerySchema.parse(input);
+
+describe("reading invoices", () => {
+  it("a student sees only their own issued invoices, with status, amount, due date, balance and overdue", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const draft = await invoiceIn(db, team, "draft");
+    const pending = await invoiceIn(db, team, "pending_approval");
+    const partly = await invoiceIn(db, team, "partially_paid");
+    await makeOverdue(db, partly.id);
+    const paid = await invoiceIn(db, team, "paid");
+    const list = await listInvoicesForActor(db, team.student, query());
+    expect(list.items.map((i) => i.id).sort()).toEqual([partly.id, paid.id].sort());
+    expect(list.items.find((i) => i.id === partly.id)).toMatchObject({ status: "partially_paid", totalMinor: 11_550, balanceMinor: 6550, overdue: true, dueDate: dateIn(-3) });
+    expect(list.items.find((i) => i.id === paid.id)).toMatchObject({ balanceMinor: 0, overdue: false });
+    for (const hidden of [draft.id, pending.id]) await expect(getInvoiceForActorOrThrow(db, team.student, hidden)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("another student's invoice by id is not found, and a teacher has no invoices", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const { id } = await invoiceIn(db, team, "approved");
+    const stranger = await createStudent(db, "Stranger Student");
+    await expect(getInvoiceDetail(db, stranger, id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getInvoiceForActorOrThrow(db, stranger, "not-a-uuid")).rejects.toMatchObject({ code: "not_found" });
+    expect((await listInvoicesForActor(db, stranger, query({ studentId: team.student.id }))).items).toEqual([]);
+    await expect(listInvoicesForActor(db, team.teacher, query())).rejects.toMatchObject({ code: "forbidden" });
+    await expect(getInvoiceDetail(db, team.teacher, id)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await recordManualPayment(db, team.admin, { ...(await invoiceRef(db, id)), ...manualPayment("1") })).toMatchObject({ ok: true });
+  });
+
+  it("staff see all invoices, filtered by status, student, date range and overdue, with totals per currency", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const other = await createStudent(db, "Olga Other");
+    const a = await invoiceIn(db, team, "approved");
+    const b = await invoiceIn(db, team, "partially_paid");
+    const c = await invoiceIn(db, team, "void");
+    const d = await invoiceIn(db, team, "draft", { input: { currency: "EUR" } });
+    await makeOverdue(db, a.id);
+    // Each test file shares one database, so this test reads through its own student's filter.
+    const mine = (input: Record<string, unknown> = {}) => query({ studentId: team.student.id, ...input });
+    const all = await listInvoicesForActor(db, team.rep, mine());
+    expect(all.total).toBe(4);
+    expect(all.totals).toEqual([
+      { currency: "EUR", count: 1, invoicedMinor: 11_550, paidMinor: 0, outstandingMinor: 0, overdueMinor: 0 },
+      { currency: "USD", count: 3, invoicedMinor: 23_100, paidMinor: 5000, outstandingMinor: 18_100, overdueMinor: 11_550 },
+    ]);
+    expect((await listInvoicesForActor(db, team.rep, mine({ status: "void" }))).items.map((i) => i.id)).toEqual([c.id]);
+    expect((await listInvoicesForActor(db, team.admin, mine({ overdue: "1" }))).items.map((i) => i.id)).toEqual([a.id]);
+    expect((await listInvoicesForActor(db, team.admin, query({ overdue: "1" }))).items.map((i) => i.id)).toContain(a.id);
+    expect((await listInvoicesForActor(db, team.admin, query({ studentId: other.id }))).total).toBe(0);
+    expect((await listInvoicesForActor(db, team.admin, mine({ from: dateIn(0), to: dateIn(0) }))).total).toBe(4);
+    expect((await listInvoicesForActor(db, team.admin, query({ from: dateIn(1) }))).total).toBe(0);
+    expect((await listInvoicesForActor(db, team.admin, query({ to: dateIn(-1) }))).total).toBe(0);
+    expect(all.items.map((i) => i.id)).toEqual([d.id, c.id, b.id, a.id]);
+    expect(all.items[0]).toMatchObject({ studentName: "Liam Student", assignmentCode: expect.stringMatching(/^ASG-/) });
+  });
+
+  it("the detail shows items, payments, the timeline and who drafted, approved and recorded; a student sees no internals", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const { id } = await invoiceIn(db, team, "pending_approval");
+    must(await rejectInvoice(db, team.admin, { ...(await invoiceRef(db, id)), reason: "Check the rush fee" }));
+    const { id: issued } = await invoiceIn(db, team, "partially_paid");
+    const staffView = await getInvoiceDetail(db, team.rep, issued);
+    expect(staffView).toMatchObject({
+      invoice: { balanceMinor: 6550, overdue: false, number: expect.stringMatching(/^INV-/) },
+      draftedByName: "Carla Rep",
+      approvedByName: "Ada Admin",
+      studentName: "Liam Student",
+      assignment: { code: expect.stringMatching(/^ASG-/) },
+    });
+    expect(staffView.items).toHaveLength(2);
+    expect(staffView.payments).toMatchObject([{ amountMinor: 5000, recordedByName: "Ada Admin", provider: "manual" }]);
+    expect(staffView.timeline.map((e) => e.toStatus)).toEqual(["draft", "pending_approval", "approved", "partially_paid"]);
+    const studentView = await getInvoiceDetail(db, team.student, issued);
+    expect(studentView).toMatchObject({ draftedByName: null, approvedByName: null, payments: [{ recordedByName: null }] });
+    expect(studentView.timeline.map((e) => e.toStatus)).toEqual(["approved", "partially_paid"]);
+    expect((await getInvoiceDetail(db, team.rep, id)).invoice).toMatchObject({ status: "draft", rejectionReason: "Check the rush fee" });
+  });
+
+  it("the approval queue lists submitted invoices oldest first, for admins only", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const first = await invoiceIn(db, team, "pending_approval");
+    const second = await invoiceIn(db, team, "pending_approval");
+    await invoiceIn(db, team, "approved");
+    const queue = await listApprovalQueue(db, team.admin);
+    const ours = queue.items.filter((i) => i.studentId === team.student.id);
+    expect(ours.map((i) => i.id)).toEqual([first.id, second.id]);
+    expect(ours[0]).toMatchObject({ draftedByName: "Carla Rep", totalMinor: 11_550 });
+    await expect(listApprovalQueue(db, team.rep)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});

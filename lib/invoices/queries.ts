@@ -1,0 +1,172 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { assignments, invoiceEvents, invoiceItems, invoices, payments, profiles, type Invoice } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { AppError } from "@/lib/errors";
+import { invoiceScope } from "./policy";
+import { idSchema, INVOICES_PAGE_SIZE, type InvoiceListQuery } from "./schemas";
+import { isOverdue, todayUtc } from "./state";
+
+function requireInvoiceReader(actor: Actor): void {
+  if (!can(actor, "invoices:view-all") && !can(actor, "invoices:view-own")) throw new AppError("forbidden", "You do not have access to this");
+}
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
+
+/** Open, with a balance, past its due date: the same rule as isOverdue, for SQL filters. */
+const overdueCondition = (today: string) =>
+  and(inArray(invoices.status, ["approved", "partially_paid"]), lt(invoices.dueDate, today), sql`${invoices.paidMinor} < ${invoices.totalMinor}`);
+
+function withComputed<T extends Pick<Invoice, "status" | "dueDate" | "totalMinor" | "paidMinor">>(row: T, today: string) {
+  return { ...row, balanceMinor: row.totalMinor - row.paidMinor, overdue: isOverdue(row, today) };
+}
+
+const summary = {
+  id: invoices.id,
+  number: invoices.number,
+  status: invoices.status,
+  currency: invoices.currency,
+  totalMinor: invoices.totalMinor,
+  paidMinor: invoices.paidMinor,
+  dueDate: invoices.dueDate,
+  createdAt: invoices.createdAt,
+  issuedAt: invoices.issuedAt,
+  submittedAt: invoices.submittedAt,
+  version: invoices.version,
+  studentId: invoices.studentId,
+  studentName: profiles.fullName,
+  assignmentId: invoices.assignmentId,
+  assignmentCode: assignments.code,
+  assignmentTitle: assignments.title,
+};
+
+const sumOf = (expression: SQL, filter?: SQL) =>
+  (filter ? sql`coalesce(sum(${expression}) filter (where ${filter}), 0)::bigint` : sql`coalesce(sum(${expression}), 0)::bigint`).mapWith(Number);
+
+/**
+ * A student's invoices or staff's all invoices, newest first, with filters (status, student,
+ * creation date range, overdue) and the matching invoices' totals per currency.
+ */
+export async function listInvoicesForActor(db: Executor, actor: Actor, query: InvoiceListQuery) {
+  requireInvoiceReader(actor);
+  const today = todayUtc();
+  const where = and(
+    invoiceScope(actor),
+    query.status ? eq(invoices.status, query.status) : undefined,
+    query.studentId && can(actor, "invoices:view-all") ? eq(invoices.studentId, query.studentId) : undefined,
+    query.from ? gte(invoices.createdAt, new Date(`${query.from}T00:00:00Z`)) : undefined,
+    query.to ? lt(invoices.createdAt, nextDay(query.to)) : undefined,
+    query.overdue ? overdueCondition(today) : undefined,
+  );
+  const [rows, totals] = await Promise.all([
+    db
+      .select(summary)
+      .from(invoices)
+      .innerJoin(profiles, eq(profiles.userId, invoices.studentId))
+      .innerJoin(assignments, eq(assignments.id, invoices.assignmentId))
+      .where(where)
+      .orderBy(desc(invoices.createdAt), desc(invoices.id))
+      .limit(INVOICES_PAGE_SIZE)
+      .offset((query.page - 1) * INVOICES_PAGE_SIZE),
+    db
+      .select({
+        currency: invoices.currency,
+        count: count(),
+        // Void invoices are listed but not counted as money owed or invoiced.
+        invoicedMinor: sumOf(sql`${invoices.totalMinor}`, sql`${invoices.status} <> 'void'`),
+        paidMinor: sumOf(sql`${invoices.paidMinor}`),
+        outstandingMinor: sumOf(sql`${invoices.totalMinor} - ${invoices.paidMinor}`, sql`${invoices.status} in ('approved', 'partially_paid')`),
+        overdueMinor: sumOf(sql`${invoices.totalMinor} - ${invoices.paidMinor}`, overdueCondition(today)),
+      })
+      .from(invoices)
+      .where(where)
+      .groupBy(invoices.currency)
+      .orderBy(asc(invoices.currency)),
+  ]);
+  const total = totals.reduce((n, row) => n + row.count, 0);
+  return {
+    items: rows.map((row) => withComputed(row, today)),
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / INVOICES_PAGE_SIZE)),
+    totals,
+  };
+}
+
+/** Invoices waiting for an admin's approval, oldest submission first. */
+export async function listApprovalQueue(db: Executor, actor: Actor, page = 1) {
+  requirePermission(actor, "invoices:approve");
+  const where = eq(invoices.status, "pending_approval");
+  const current = Math.max(1, Math.floor(page));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ ...summary, draftedBy: invoices.draftedBy })
+      .from(invoices)
+      .innerJoin(profiles, eq(profiles.userId, invoices.studentId))
+      .innerJoin(assignments, eq(assignments.id, invoices.assignmentId))
+      .where(where)
+      .orderBy(asc(invoices.submittedAt), asc(invoices.id))
+      .limit(INVOICES_PAGE_SIZE)
+      .offset((current - 1) * INVOICES_PAGE_SIZE),
+    db.select({ n: count() }).from(invoices).where(where),
+  ]);
+  const names = await namesOf(db, rows.map((row) => row.draftedBy));
+  const today = todayUtc();
+  const items = rows.map((row) => ({ ...withComputed(row, today), draftedByName: row.draftedBy ? (names.get(row.draftedBy) ?? null) : null }));
+  return { items, total: total?.n ?? 0, page: current, pageCount: Math.max(1, Math.ceil((total?.n ?? 0) / INVOICES_PAGE_SIZE)) };
+}
+
+/** One invoice the actor may see; anything else, including a malformed id, is not found. */
+export async function getInvoiceForActorOrThrow(db: Executor, actor: Actor, invoiceId: string): Promise<Invoice> {
+  requireInvoiceReader(actor);
+  if (!idSchema.safeParse(invoiceId).success) throw new AppError("not_found", "Invoice not found");
+  const [row] = await db.select().from(invoices).where(and(eq(invoices.id, invoiceId), invoiceScope(actor))).limit(1);
+  if (!row) throw new AppError("not_found", "Invoice not found");
+  return row;
+}
+
+async function namesOf(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.select({ userId: profiles.userId, name: profiles.fullName }).from(profiles).where(inArray(profiles.userId, wanted));
+  return new Map(rows.map((row) => [row.userId, row.name]));
+}
+
+/**
+ * The invoice page: items, payments, timeline and who drafted, approved and recorded what, with
+ * the balance and overdue computed. A student sees neither the internal drafting history nor
+ * the reason a draft was sent back, nor who recorded a payment.
+ */
+export async function getInvoiceDetail(db: Executor, actor: Actor, invoiceId: string) {
+  const invoice = await getInvoiceForActorOrThrow(db, actor, invoiceId);
+  const staff = can(actor, "invoices:view-all");
+  const [items, paymentRows, events, [assignment]] = await Promise.all([
+    db.select().from(invoiceItems).where(eq(invoiceItems.invoiceId, invoice.id)).orderBy(asc(invoiceItems.position)),
+    db.select().from(payments).where(eq(payments.invoiceId, invoice.id)).orderBy(asc(payments.createdAt), asc(payments.id)),
+    db
+      .select()
+      .from(invoiceEvents)
+      .where(and(eq(invoiceEvents.invoiceId, invoice.id), staff ? undefined : notInArray(invoiceEvents.toStatus, ["draft", "pending_approval"])))
+      .orderBy(asc(invoiceEvents.createdAt), asc(invoiceEvents.id)),
+    db.select({ id: assignments.id, code: assignments.code, title: assignments.title }).from(assignments).where(eq(assignments.id, invoice.assignmentId)),
+  ]);
+  const names = await namesOf(db, [invoice.studentId, invoice.draftedBy, invoice.approvedBy, invoice.voidedBy, ...paymentRows.map((p) => p.recordedBy), ...events.map((e) => e.actorId)]);
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  return {
+    invoice: { ...withComputed(invoice, todayUtc()), rejectionReason: staff ? invoice.rejectionReason : null },
+    assignment: assignment ?? null,
+    studentName: nameOf(invoice.studentId),
+    draftedByName: staff ? nameOf(invoice.draftedBy) : null,
+    approvedByName: staff ? nameOf(invoice.approvedBy) : null,
+    voidedByName: staff ? nameOf(invoice.voidedBy) : null,
+    items,
+    payments: paymentRows.map((payment) => ({
+      ...payment,
+      recordedByName: staff ? nameOf(payment.recordedBy) : null,
+      disputeReason: staff ? payment.disputeReason : null,
+    })),
+    timeline: events.map((event) => ({ ...event, actorName: staff ? nameOf(event.actorId) : null })),
+  };
+}
