@@ -33,12 +33,13 @@ export const assignments = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("assignments_student_created_idx").on(t.studentId, t.createdAt.desc(), t.id.desc()),
-    index("assignments_student_status_created_idx").on(t.studentId, t.status, t.createdAt.desc(), t.id.desc()),
+    index("assignments_student_created_idx").on(t.studentId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("assignments_student_status_created_idx").on(t.studentId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // Serves the staff queue (status = submitted, oldest first) and the staff status filter.
     index("assignments_status_created_idx").on(t.status, t.createdAt, t.id),
     index("assignments_service_status_created_idx").on(t.serviceType, t.status, t.createdAt, t.id),
-    index("assignments_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    // ORDER BY … DESC puts nulls first; the indexes say so too, or PostgreSQL sorts instead of reading in order.
+    index("assignments_created_idx").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("assignments_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),
     index("assignments_subject_trgm_idx").using("gin", sql`lower(${t.subject}) gin_trgm_ops`),
   ],

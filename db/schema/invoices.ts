@@ -51,11 +51,11 @@ export const invoices = pgTable(
     check("invoices_number_format", sql`${t.number} is null or ${t.number} ~ '^INV-[0-9]{4}-[0-9]{5,}$'`),
     check("invoices_number_when_issued", sql`(${t.number} is null) = (${t.status} in ('draft', 'pending_approval'))`),
     // Student's list (newest first, optional status).
-    index("invoices_student_created_idx").on(t.studentId, t.createdAt.desc(), t.id.desc()),
-    index("invoices_student_status_created_idx").on(t.studentId, t.status, t.createdAt.desc(), t.id.desc()),
+    index("invoices_student_created_idx").on(t.studentId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("invoices_student_status_created_idx").on(t.studentId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // Staff list: status filter, date range, newest first.
-    index("invoices_status_created_idx").on(t.status, t.createdAt.desc(), t.id.desc()),
-    index("invoices_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("invoices_status_created_idx").on(t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("invoices_created_idx").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // Approval queue: oldest submission first.
     index("invoices_approval_queue_idx").on(t.submittedAt, t.id).where(sql`${t.status} = 'pending_approval'`),
     // Overdue: open invoices by due date.
