@@ -16,6 +16,11 @@ const serverEnvSchema = z.object({
   UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
   UPLOADTHING_TOKEN: z.string().min(1).optional(),
+  // Stripe Checkout; payments by card are off unless both the secret key and the webhook secret are set.
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must start with sk_test_, sk_live_, rk_test_ or rk_live_").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
+  // Where the SDK sends API requests instead of api.stripe.com (tests and e2e point it at a stand-in).
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/, error: "STRIPE_API_BASE must be an http(s) URL" }).optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import type { Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -46,7 +46,7 @@ export async function actorOf(db: Database, userId: string): Promise<Actor> {
 export async function claimsOf(db: Database, userId: string) {
   const row = await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, userId) });
   if (!row) throw new Error("fixture: no such user");
-  return { uid: row.id, role: row.role, sv: row.sessionVersion };
+  return { uid: row.id, role: row.role, sv: row.sessionVersion, sid: randomUUID() };
 }
 
 export async function signIn(db: Database, email: string, password: string, ip = "198.51.100.1") {

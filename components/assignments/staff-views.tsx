@@ -10,6 +10,7 @@ import { AssignmentFilters } from "./assignment-filters";
 import { AssignmentList, ListTotal } from "./assignment-list";
 import { loadAssignmentDetail } from "./load-detail";
 import { firstValues, listHref, Pagination } from "./pagination";
+import { CreateInvoiceLink } from "@/components/invoices/create-invoice-link";
 import { StaffPanel, type StaffActions } from "./staff-panel";
 
 // CS reps and admins share these views; each area's thin pages pass their base path and actions.
@@ -65,7 +66,16 @@ export async function StaffAssignmentDetail({ actor, base, assignmentId, actions
       detail={detail}
       timeZone={timeZone}
       backHref={queued ? `${base}/queue` : `${base}/assignments`}
-      actions={<StaffPanel detail={detail} actions={actions} teachers={teachers} timeZone={timeZone} />}
+      actions={
+        <>
+          {detail.assignment.status !== "cancelled" ? (
+            <div className="flex justify-end">
+              <CreateInvoiceLink assignmentId={detail.assignment.id} base={base} />
+            </div>
+          ) : null}
+          <StaffPanel detail={detail} actions={actions} teachers={teachers} timeZone={timeZone} />
+        </>
+      }
     />
   );
 }

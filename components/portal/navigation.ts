@@ -7,6 +7,7 @@ export const navigationFor: Record<Role, NavItem[]> = {
   student: [
     { href: "/student", label: "Home" },
     { href: "/student/assignments", label: "Assignments" },
+    { href: "/student/invoices", label: "Invoices" },
   ],
   teacher: [
     { href: "/teacher", label: "Home" },
@@ -16,12 +17,15 @@ export const navigationFor: Record<Role, NavItem[]> = {
     { href: "/support", label: "Home" },
     { href: "/support/queue", label: "Queue" },
     { href: "/support/assignments", label: "Assignments" },
+    { href: "/support/invoices", label: "Invoices" },
   ],
   admin: [
     { href: "/admin", label: "Home" },
     { href: "/admin/users", label: "Users" },
     { href: "/admin/queue", label: "Queue" },
     { href: "/admin/assignments", label: "Assignments" },
+    { href: "/admin/invoices", label: "Invoices" },
+    { href: "/admin/invoices/approvals", label: "Approvals" },
   ],
 };
 

@@ -70,6 +70,24 @@ export const loginAttempts = pgTable(
   ],
 );
 
+/**
+ * Sessions ended by signing out. A JWT cannot be recalled, and a request already in flight can
+ * even set its cookie again, so the session id it carries is refused from then on.
+ */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sessionId: uuid("session_id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Past this the token has expired anyway, so the row can be deleted.
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Profile = typeof profiles.$inferSelect;
 export type Role = (typeof userRole.enumValues)[number];

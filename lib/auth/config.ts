@@ -11,6 +11,8 @@ declare module "next-auth" {
   }
 }
 
+export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 7;
+
 /**
  * The part of Auth.js the proxy can load: no database, no native code. The database check
  * of the session version happens in lib/auth/session.ts on every page, action and route.
@@ -18,7 +20,7 @@ declare module "next-auth" {
 export const authConfig = {
   trustHost: true,
   pages: { signIn: "/login" },
-  session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 7 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   providers: [],
   callbacks: {
     jwt({ token, user }) {
@@ -26,6 +28,7 @@ export const authConfig = {
         token.uid = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        token.sid = crypto.randomUUID();
       }
       return token;
     },

@@ -6,5 +6,7 @@ export const sessionClaimsSchema = z.object({
   uid: z.uuid(),
   role: z.enum(roles),
   sv: z.number().int(),
+  /** One per sign-in, so signing out can end exactly this session. */
+  sid: z.uuid(),
 });
 export type SessionClaims = z.infer<typeof sessionClaimsSchema>;

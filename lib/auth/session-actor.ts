@@ -1,13 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq, notExists } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { profiles, users } from "@/db/schema";
+import { profiles, revokedSessions, users } from "@/db/schema";
 import type { Actor } from "./actor";
 
 import { sessionClaimsSchema } from "./session-actor-claims";
 
 /**
- * One primary-key lookup per request: a session ends as soon as the user is blocked or
- * their session version moves on (password reset or change elsewhere).
+ * Primary-key lookups per request: a session ends as soon as the user is blocked, their session
+ * version moves on (password reset or change elsewhere), or this session was signed out.
  */
 export async function loadSessionActor(db: Executor, claims: unknown): Promise<Actor | null> {
   const parsed = sessionClaimsSchema.safeParse(claims);
@@ -24,7 +24,12 @@ export async function loadSessionActor(db: Executor, claims: unknown): Promise<A
     })
     .from(users)
     .innerJoin(profiles, eq(profiles.userId, users.id))
-    .where(eq(users.id, parsed.data.uid))
+    .where(
+      and(
+        eq(users.id, parsed.data.uid),
+        notExists(db.select({ one: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, parsed.data.sid))),
+      ),
+    )
     .limit(1);
   if (!row || row.status !== "active" || row.sessionVersion !== parsed.data.sv || row.role !== parsed.data.role) return null;
   return { id: row.id, email: row.email, role: row.role, name: row.name, mustChangePassword: row.mustChangePassword };

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { StaffInvoiceDetail } from "@/components/invoices/staff-views";
+import { requireRole } from "@/lib/auth/session";
+import { approveInvoiceAction, recordManualPaymentAction, rejectInvoiceAction, saveDraftAction, submitForApprovalAction, voidInvoiceAction } from "./actions";
+
+export const metadata: Metadata = { title: "Invoice" };
+
+const actions = {
+  saveDraft: saveDraftAction,
+  submit: submitForApprovalAction,
+  approve: approveInvoiceAction,
+  reject: rejectInvoiceAction,
+  void: voidInvoiceAction,
+  recordPayment: recordManualPaymentAction,
+};
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireRole("admin");
+  return <StaffInvoiceDetail actor={actor} base="/admin" invoiceId={(await params).id} actions={actions} />;
+}

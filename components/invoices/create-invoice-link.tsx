@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { buttonClass, type ButtonVariant } from "@/components/ui/button";
+
+type Props = {
+  /** The assignment the invoice is for. */
+  assignmentId: string;
+  /** The staff area the link stays in. */
+  base: "/support" | "/admin";
+  variant?: ButtonVariant;
+  className?: string;
+};
+
+/** Opens the draft form for an assignment; no client code. */
+export function CreateInvoiceLink({ assignmentId, base, variant = "secondary", className }: Props) {
+  return (
+    <Link href={`${base}/invoices/new?assignmentId=${encodeURIComponent(assignmentId)}`} className={buttonClass(variant, className)}>
+      Create invoice
+    </Link>
+  );
+}

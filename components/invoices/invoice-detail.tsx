@@ -1,0 +1,143 @@
+import { When } from "@/components/assignments/when";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { formatMoney } from "@/lib/money/money";
+import { formatDay, methodLabel, providerLabel, statusLabel } from "./labels";
+import { InvoiceStatusBadge } from "./invoice-list";
+import type { InvoiceDetail } from "./load-invoice";
+
+/** Number and status under the title: stable hooks for tests and screen readers. */
+export function InvoiceHeading({ detail }: { detail: InvoiceDetail }) {
+  const { invoice, assignment } = detail;
+  return (
+    <div className="mb-6">
+      <h1 className="text-2xl font-semibold tracking-tight">
+        Invoice <span data-testid="invoice-number">{invoice.number ?? "Draft"}</span>
+      </h1>
+      <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+        <span data-testid="invoice-status">
+          <InvoiceStatusBadge status={invoice.status} />
+        </span>
+        {invoice.overdue ? <Badge tone="red">Overdue</Badge> : null}
+        {assignment ? (
+          <span>
+            for <span className="font-mono text-xs">{assignment.code}</span> · {assignment.title}
+          </span>
+        ) : null}
+      </p>
+    </div>
+  );
+}
+
+/** Line items with the server's total, what is paid and what is left. */
+export function InvoiceItems({ detail }: { detail: InvoiceDetail }) {
+  const { invoice, items } = detail;
+  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  return (
+    <Card title="Items">
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="text-slate-500">
+            <tr>
+              <th scope="col" className="py-2 pr-3 font-medium">Description</th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">Quantity</th>
+              <th scope="col" className="py-2 pr-3 text-right font-medium">Unit price</th>
+              <th scope="col" className="py-2 text-right font-medium">Amount</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {items.map((item) => (
+              <tr key={item.id} data-testid="invoice-item">
+                <td className="py-2 pr-3 break-words">{item.description}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{item.quantity}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{money(item.unitPriceMinor)}</td>
+                <td className="py-2 text-right tabular-nums">{money(item.amountMinor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <dl className="mt-4 grid gap-1 border-t border-slate-100 pt-3 text-sm sm:ml-auto sm:w-72">
+        <div className="flex justify-between">
+          <dt className="text-slate-600">Total</dt>
+          <dd className="font-semibold tabular-nums" data-testid="invoice-amount">{money(invoice.totalMinor)}</dd>
+        </div>
+        <div className="flex justify-between">
+          <dt className="text-slate-600">Paid</dt>
+          <dd className="tabular-nums" data-testid="invoice-paid">{money(invoice.paidMinor)}</dd>
+        </div>
+        <div className="flex justify-between">
+          <dt className="text-slate-600">Balance</dt>
+          <dd className="font-semibold tabular-nums" data-testid="invoice-balance">{money(invoice.status === "void" ? 0 : invoice.balanceMinor)}</dd>
+        </div>
+        <div className="flex justify-between">
+          <dt className="text-slate-600">Due</dt>
+          <dd data-testid="invoice-due">{formatDay(invoice.dueDate)}</dd>
+        </div>
+      </dl>
+      {invoice.notes ? (
+        <>
+          <h3 className="mt-4 text-sm font-semibold text-slate-700">Notes</h3>
+          <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-900">{invoice.notes}</p>
+        </>
+      ) : null}
+    </Card>
+  );
+}
+
+const paymentStatusLabel: Record<string, string> = { pending: "Pending", succeeded: "Received", failed: "Failed", disputed: "Disputed", refunded: "Refunded", partially_refunded: "Partly refunded", cancelled: "Cancelled" };
+
+export function InvoicePayments({ detail, timeZone }: { detail: InvoiceDetail; timeZone: string }) {
+  const { invoice, payments } = detail;
+  return (
+    <Card title="Payments">
+      {payments.length === 0 ? (
+        <p className="text-sm text-slate-600">No payments yet.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 text-sm" data-testid="invoice-payments">
+          {payments.map((payment) => (
+            <li key={payment.id} className="py-2" data-testid="invoice-payment">
+              <p className="flex flex-wrap items-center justify-between gap-2">
+                <span className="font-medium tabular-nums">{formatMoney(payment.amountMinor, payment.currency || invoice.currency)}</span>
+                <Badge tone={payment.status === "succeeded" ? "green" : payment.status === "pending" ? "amber" : "gray"}>{paymentStatusLabel[payment.status] ?? payment.status}</Badge>
+              </p>
+              <p className="text-slate-600">
+                {payment.provider === "manual" ? (methodLabel[payment.method ?? ""] ?? "Manual") : providerLabel[payment.provider]} · {payment.providerReference}
+                {payment.paidAt ? <> · paid {formatDay(payment.paidAt.toISOString().slice(0, 10))}</> : null}
+              </p>
+              {payment.recordedByName ? (
+                <p className="text-xs text-slate-500">
+                  Recorded by {payment.recordedByName} · <When at={payment.createdAt} timeZone={timeZone} />
+                </p>
+              ) : null}
+              {payment.note ? <p className="mt-1 whitespace-pre-wrap text-slate-700">{payment.note}</p> : null}
+              {payment.disputeReason ? <p className="mt-1 text-red-700">{payment.disputeReason}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+export function InvoiceTimeline({ detail, timeZone }: { detail: InvoiceDetail; timeZone: string }) {
+  return (
+    <Card title="Timeline">
+      <ol data-testid="invoice-timeline" className="space-y-3 border-l-2 border-slate-200 pl-4 text-sm">
+        {detail.timeline.map((event) => (
+          <li key={event.id} className="relative">
+            <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-600" />
+            <p>
+              {event.actorName ? <span className="font-medium">{event.actorName}: </span> : null}
+              {event.fromStatus ? `${statusLabel[event.fromStatus]} → ${statusLabel[event.toStatus]}` : `created (${statusLabel[event.toStatus]})`}
+            </p>
+            <p className="text-xs text-slate-500">
+              <When at={event.createdAt} timeZone={timeZone} withZone />
+            </p>
+            {event.note ? <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.note}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}
