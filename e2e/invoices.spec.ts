@@ -1,27 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, demo, signInAs } from "./helpers";
-
-async function signedIn(browser: Browser, email: string, home: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAs(page, email, DEMO_PASSWORD, home);
-  return page;
-}
-
-/** A demo assignment from the staff list whose owner is a demo student (who signs in with the demo password). */
-async function demoAssignment(rep: Page): Promise<{ id: string; email: string }> {
-  await rep.goto("/support/assignments");
-  const hrefs = await rep.getByTestId("assignment-row").getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
-  for (const href of hrefs.slice(0, 10)) {
-    await rep.goto(href);
-    const owner = (await rep.getByTestId("assignment-student").textContent()) ?? "";
-    const email = /[\w.+-]+@nanoproblem\.test/.exec(owner)?.[0];
-    const id = /\/support\/assignments\/([0-9a-f-]{36})$/.exec(href)?.[1];
-    if (email && id) return { id, email };
-  }
-  throw new Error("no demo assignment owned by a demo student");
-}
+import { expect, test } from "@playwright/test";
+import { demo } from "./helpers";
+import { demoAssignment, signedIn } from "./invoice-helpers";
 
 test("an invoice is drafted, approved, seen by the student and paid in two parts", async ({ browser }) => {
   test.setTimeout(150_000);
@@ -76,7 +56,7 @@ test("an invoice is drafted, approved, seen by the student and paid in two parts
   await row.getByRole("link", { name: number }).click();
   await expect(student.getByTestId("invoice-number")).toHaveText(number);
   await expect(student.getByTestId("invoice-balance")).toHaveText("$105.50");
-  await expect(student.getByTestId("pay-now")).toContainText("Online payment is not available yet");
+  await expect(student.getByTestId("pay-now")).toContainText("bank transfer");
 
   // The admin records a payment larger than the balance (refused), then part, then the rest.
   const payment = admin.getByRole("form", { name: "Record manual payment" });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { startStripeStandIn } from "../test/standins/stripe-server";
 import { findFreePort } from "./lib/ports";
 import { runApp } from "./lib/run-app";
 
@@ -13,9 +14,15 @@ process.on("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
 const env: NodeJS.ProcessEnv = { ...process.env, UPLOADS_DIR: path.join(dataDir, "uploads"), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn" };
 for (const name of ["DATABASE_URL", "PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "PUSHER_HOST", "PUSHER_PORT"]) delete env[name];
 
+const port = Number(process.env.E2E_PORT ?? 3100);
+// Stripe cannot be reached from here: the real SDK talks to our stand-in, whose hosted checkout
+// page delivers signed webhooks back to the app.
+const stripe = await startStripeStandIn({ webhookUrl: `http://localhost:${port}/api/webhooks/stripe` });
+Object.assign(env, { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_BASE: stripe.url });
+
 await runApp({
   nextCommand: "start",
-  port: Number(process.env.E2E_PORT ?? 3100),
+  port,
   env,
   embedded: { dataDir: path.join(dataDir, "postgres"), port: await findFreePort() },
   seed: true,

@@ -6,12 +6,23 @@ import { Card } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { isPayable } from "@/lib/invoices/state";
 import { formatMoney } from "@/lib/money/money";
+import { StripePayButton } from "@/components/invoices/stripe-pay-button";
+import { stripeClient } from "@/lib/payments/stripe/client";
 
 export const metadata: Metadata = { title: "Invoice" };
 
-export default async function StudentInvoicePage({ params }: { params: Promise<{ id: string }> }) {
+const checkoutMessages = {
+  success: "Thank you. Stripe is confirming your payment; this invoice shows it as soon as Stripe does.",
+  cancelled: "Payment cancelled. Nothing was charged.",
+} as const;
+
+export default async function StudentInvoicePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole("student");
   const { detail, timeZone } = await loadInvoiceDetail(actor, (await params).id);
+  const checkout = (await searchParams).checkout;
+  // Only a message: a return from Stripe never marks anything paid, the verified webhook does.
+  const checkoutMessage = checkout === "success" || checkout === "cancelled" ? checkoutMessages[checkout] : undefined;
+  const cardPayments = stripeClient() !== null;
   const { invoice } = detail;
   const payable = isPayable(invoice.status) && invoice.balanceMinor > 0;
   return (
@@ -21,6 +32,11 @@ export default async function StudentInvoicePage({ params }: { params: Promise<{
           ← Back to the list
         </Link>
       </p>
+      {checkoutMessage ? (
+        <p role="status" data-testid="checkout-message" className="mb-4 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900">
+          {checkoutMessage}
+        </p>
+      ) : null}
       <InvoiceHeading detail={detail} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-6">
@@ -33,11 +49,11 @@ export default async function StudentInvoicePage({ params }: { params: Promise<{
               <p className="mb-3 text-sm text-slate-700">
                 Balance due: <span className="font-semibold">{formatMoney(invoice.balanceMinor, invoice.currency)}</span>
               </p>
-              {/* Online payment buttons (Stripe, PayPal) go in this container. */}
               <div data-testid="pay-now" className="space-y-3">
+                {cardPayments ? <StripePayButton invoiceId={invoice.id} expectedVersion={invoice.version} /> : null}
                 <p className="text-sm text-slate-600">
-                  Online payment is not available yet. Pay by bank transfer to the account our support team gives you, quoting the invoice number{" "}
-                  <span className="font-mono">{invoice.number}</span>; we record it for you.
+                  {cardPayments ? "Or pay" : "Online payment is not available yet. Pay"} by bank transfer to the account our support team gives you, quoting the
+                  invoice number <span className="font-mono">{invoice.number}</span>; we record it for you.
                 </p>
               </div>
             </Card>
