@@ -1,11 +1,8 @@
 import Form from "next/form";
-import Link from "next/link";
 import { Field, SelectField } from "@/components/ui/field";
-import { buttonClass } from "@/components/ui/button";
-import { roleLabel, type Role } from "@/lib/auth/roles";
+import { FilterActions, LabelOptions } from "@/components/ui/filters";
+import { roleLabel } from "@/lib/auth/roles";
 import type { UserListQuery } from "@/lib/users/schemas";
-
-const roleOptions = Object.entries(roleLabel) as [Role, string][];
 
 /** A GET form, so the URL holds the query and a search can be bookmarked or shared. */
 export function UserFilters({ query }: { query: UserListQuery }) {
@@ -15,28 +12,12 @@ export function UserFilters({ query }: { query: UserListQuery }) {
     <Form key={`${query.q ?? ""}|${query.role ?? ""}|${query.status ?? ""}`} action="/admin/users" role="search" aria-label="Filter users" className="mb-4 grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end">
       <Field label="Search" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} placeholder="Name, email or public ID" />
       <SelectField label="Role" name="role" defaultValue={query.role ?? ""}>
-        <option value="">All</option>
-        {roleOptions.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
+        <LabelOptions labels={roleLabel} />
       </SelectField>
       <SelectField label="Status" name="status" defaultValue={query.status ?? ""}>
-        <option value="">All</option>
-        <option value="active">Active</option>
-        <option value="blocked">Blocked</option>
+        <LabelOptions labels={{ active: "Active", blocked: "Blocked" }} />
       </SelectField>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass("primary")}>
-          Search
-        </button>
-        {filtered ? (
-          <Link href="/admin/users" className={buttonClass("ghost")}>
-            Clear
-          </Link>
-        ) : null}
-      </div>
+      <FilterActions clearHref="/admin/users" filtered={filtered} />
     </Form>
   );
 }

@@ -1,7 +1,6 @@
 import Form from "next/form";
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
+import { FilterActions, LabelOptions } from "@/components/ui/filters";
 import type { AssignmentListQuery } from "@/lib/assignments/schemas";
 import { serviceLabel, statusLabel } from "./labels";
 
@@ -19,31 +18,12 @@ export function AssignmentFilters({ path, query }: { path: string; query: Assign
     >
       <Field label="Search" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} placeholder="Title, subject or code" />
       <SelectField label="Status" name="status" defaultValue={query.status ?? ""}>
-        <option value="">All</option>
-        {Object.entries(statusLabel).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
+        <LabelOptions labels={statusLabel} />
       </SelectField>
       <SelectField label="Service" name="service" defaultValue={query.service ?? ""}>
-        <option value="">All</option>
-        {Object.entries(serviceLabel).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
+        <LabelOptions labels={serviceLabel} />
       </SelectField>
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass("primary")}>
-          Search
-        </button>
-        {filtered ? (
-          <Link href={path} className={buttonClass("ghost")}>
-            Clear
-          </Link>
-        ) : null}
-      </div>
+      <FilterActions clearHref={path} filtered={filtered} />
     </Form>
   );
 }

@@ -1,7 +1,6 @@
 import Form from "next/form";
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
+import { FilterActions, LabelOptions } from "@/components/ui/filters";
 import type { InvoiceListQuery } from "@/lib/invoices/schemas";
 import { statusLabel } from "./labels";
 
@@ -17,26 +16,12 @@ export function InvoiceFilters({ path, query, student }: { path: string; query: 
       className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.5fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-end"
     >
       <SelectField label="Status" name="status" defaultValue={query.status ?? ""}>
-        <option value="">All</option>
-        {Object.entries(statusLabel).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
+        <LabelOptions labels={statusLabel} />
       </SelectField>
       <Field label="Student" name="student" type="search" defaultValue={student} maxLength={100} placeholder="Name, email or ID" />
       <Field label="From" name="from" type="date" defaultValue={query.from ?? ""} />
       <Field label="To" name="to" type="date" defaultValue={query.to ?? ""} />
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass("primary")}>
-          Search
-        </button>
-        {filtered ? (
-          <Link href={path} className={buttonClass("ghost")}>
-            Clear
-          </Link>
-        ) : null}
-      </div>
+      <FilterActions clearHref={path} filtered={filtered} />
       <label className="flex items-center gap-2 text-sm text-slate-700 sm:col-span-2 lg:col-span-5">
         <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} className="h-4 w-4" />
         Only overdue
