@@ -24,6 +24,11 @@ export function InvoiceHeading({ detail }: { detail: InvoiceDetail }) {
             for <span className="font-mono text-xs">{assignment.code}</span> · {assignment.title}
           </span>
         ) : null}
+        {invoice.number && invoice.status !== "draft" && invoice.status !== "pending_approval" ? (
+          <a href={`/api/invoices/${invoice.id}/pdf`} download className="text-brand-700 underline" data-testid="invoice-pdf">
+            Download PDF
+          </a>
+        ) : null}
       </p>
     </div>
   );

@@ -8,6 +8,7 @@ export const navigationFor: Record<Role, NavItem[]> = {
     { href: "/student", label: "Home" },
     { href: "/student/assignments", label: "Assignments" },
     { href: "/student/invoices", label: "Invoices" },
+    { href: "/student/payments", label: "Payments" },
   ],
   teacher: [
     { href: "/teacher", label: "Home" },
@@ -18,6 +19,7 @@ export const navigationFor: Record<Role, NavItem[]> = {
     { href: "/support/queue", label: "Queue" },
     { href: "/support/assignments", label: "Assignments" },
     { href: "/support/invoices", label: "Invoices" },
+    { href: "/support/payments", label: "Payments" },
   ],
   admin: [
     { href: "/admin", label: "Home" },
@@ -26,6 +28,7 @@ export const navigationFor: Record<Role, NavItem[]> = {
     { href: "/admin/assignments", label: "Assignments" },
     { href: "/admin/invoices", label: "Invoices" },
     { href: "/admin/invoices/approvals", label: "Approvals" },
+    { href: "/admin/payments", label: "Payments" },
   ],
 };
 

@@ -164,3 +164,45 @@ export type InvoiceEvent = typeof invoiceEvents.$inferSelect;
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
 export const invoiceStatuses = invoiceStatus.enumValues;
 export const paymentStatuses = paymentStatus.enumValues;
+
+export const refundStatus = pgEnum("refund_status", ["pending", "succeeded", "failed"]);
+
+/**
+ * A refund of (part of) one payment. Manual refunds are recorded succeeded at once; a Stripe
+ * refund is pending until the `charge.refunded` webhook confirms it. Pending and succeeded refunds
+ * count against what is left refundable on the payment.
+ */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    paymentId: uuid("payment_id")
+      .notNull()
+      .references(() => payments.id, { onDelete: "restrict" }),
+    invoiceId: uuid("invoice_id")
+      .notNull()
+      .references(() => invoices.id, { onDelete: "restrict" }),
+    provider: paymentProvider("provider").notNull(),
+    // Stripe's refund id (re_…) once Stripe answered; null for manual refunds.
+    providerReference: text("provider_reference"),
+    amountMinor: minor("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    status: refundStatus("status").notNull().default("pending"),
+    reason: text("reason").notNull(),
+    failureReason: text("failure_reason"),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("refunds_payment_idx").on(t.paymentId, t.createdAt),
+    index("refunds_invoice_idx").on(t.invoiceId, t.createdAt),
+    uniqueIndex("refunds_provider_reference_idx").on(t.provider, t.providerReference).where(sql`${t.providerReference} is not null`),
+    check("refunds_amount_positive", sql`${t.amountMinor} > 0`),
+    check("refunds_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+export type Refund = typeof refunds.$inferSelect;
+export type RefundStatus = (typeof refundStatus.enumValues)[number];

@@ -56,7 +56,23 @@ export type StripeStandIn = {
   signedRefund(sessionId: string, refundedMinor: number, options?: { timestamp?: number }): SignedDelivery;
   /** Webhook deliveries made by the hosted page, with the app's answer. */
   deliveries: { eventId: string; status: number }[];
+  /** Refunds created through `POST /v1/refunds`, by id. */
+  refunds: Map<string, StandInRefund>;
   close(): Promise<void>;
+};
+
+/** `POST /v1/refunds` (form-encoded `payment_intent` or `charge`, optional `amount`, `metadata[…]`) → a `refund`. */
+export type StandInRefund = {
+  id: string;
+  object: "refund";
+  amount: number;
+  currency: string;
+  payment_intent: string;
+  charge: string | null;
+  metadata: Record<string, string>;
+  reason: string | null;
+  status: "succeeded";
+  created: number;
 };
 
 export type StripeStandInOptions = {
@@ -139,6 +155,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
   const sessions = new Map<string, StandInSession>();
   const idempotent = new Map<string, { body: string; status: number; response: unknown }>();
   const deliveries: StripeStandIn["deliveries"] = [];
+  const refunds = new Map<string, StandInRefund>();
   let createdCount = 0;
   let base = "";
 
@@ -199,6 +216,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
       const session = sessions.get(retrieve[1]);
       return session ? send(res, 200, session) : send(res, 404, stripeError("invalid_request_error", `No such checkout.session: '${retrieve[1]}'`, { code: "resource_missing" }));
     }
+    if (req.method === "POST" && path === "/v1/refunds") return createRefund(req, res);
     if (req.method !== "POST" || path !== "/v1/checkout/sessions") return send(res, 404, stripeError("invalid_request_error", `Unrecognized request URL (${req.method}: ${path})`));
     if (!String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {
       return send(res, 400, stripeError("invalid_request_error", "Expected a form-encoded body"));
@@ -218,6 +236,48 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
     if (typeof made !== "string") {
       sessions.set(made.id, made);
       createdCount++;
+    }
+    if (idempotencyKey) idempotent.set(idempotencyKey, { body, status, response });
+    return send(res, status, response);
+  };
+
+  const createRefund = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const body = await readBody(req);
+    const key = req.headers["idempotency-key"];
+    const idempotencyKey = typeof key === "string" ? key : undefined;
+    if (idempotencyKey) {
+      const seen = idempotent.get(idempotencyKey);
+      if (seen && seen.body !== body) return send(res, 400, stripeError("idempotency_error", `Keys for idempotent requests can only be used with the same parameters they were first used with.`));
+      if (seen) return send(res, seen.status, seen.response, { "idempotent-replayed": "true" });
+    }
+    const form = new URLSearchParams(body);
+    const intent = form.get("payment_intent");
+    const session = [...sessions.values()].find((s) => s.payment_intent !== null && s.payment_intent === intent && s.payment_status === "paid");
+    const refunded = [...refunds.values()].filter((r) => r.payment_intent === intent).reduce((sum, r) => sum + r.amount, 0);
+    const amount = form.has("amount") ? Number(form.get("amount")) : (session?.amount_total ?? 0) - refunded;
+    let status = 200;
+    let response: unknown;
+    if (!intent || !session) {
+      status = 400;
+      response = stripeError("invalid_request_error", form.get("charge") ? "The stand-in refunds payment intents only" : `No such payment_intent: '${intent ?? ""}'`, { code: "resource_missing" });
+    } else if (!Number.isSafeInteger(amount) || amount <= 0 || refunded + amount > session.amount_total) {
+      status = 400;
+      response = stripeError("invalid_request_error", `Refund amount (${amount}) is greater than unrefunded amount on charge (${session.amount_total - refunded})`, { code: "amount_too_large" });
+    } else {
+      const refund: StandInRefund = {
+        id: `re_${token(12)}`,
+        object: "refund",
+        amount,
+        currency: session.currency,
+        payment_intent: intent,
+        charge: null,
+        metadata: prefixed(form, "metadata"),
+        reason: form.get("reason"),
+        status: "succeeded",
+        created: Math.floor(Date.now() / 1000),
+      };
+      refunds.set(refund.id, refund);
+      response = refund;
     }
     if (idempotencyKey) idempotent.set(idempotencyKey, { body, status, response });
     return send(res, status, response);
@@ -281,6 +341,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
     signedEvent,
     signedRefund,
     deliveries,
+    refunds,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -146,7 +146,7 @@ describe("the Stripe webhook", () => {
     expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "paid" });
   });
 
-  it("marks the payment refunded or partially refunded on charge.refunded, leaving the invoice's amounts alone", async () => {
+  it("counts refunds made in Stripe's dashboard on charge.refunded: partially refunded, then refunded", async () => {
     const db = await testDb();
     const team = await createTeam(db);
     const { invoiceId, sessionId } = await checkoutFor(db, team);
@@ -155,6 +155,9 @@ describe("the Stripe webhook", () => {
     expect(await stripePayments(db, invoiceId)).toMatchObject([{ status: "partially_refunded" }]);
     expect(await deliver(db, standIn.signedRefund(sessionId, DEFAULT_TOTAL_MINOR))).toMatchObject({ status: 200, body: { result: "refunded" } });
     expect(await stripePayments(db, invoiceId)).toMatchObject([{ status: "refunded" }]);
-    expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "paid", paidMinor: DEFAULT_TOTAL_MINOR });
+    expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "refunded", paidMinor: DEFAULT_TOTAL_MINOR, refundedMinor: DEFAULT_TOTAL_MINOR });
+    // The same total reported again changes nothing.
+    await deliver(db, standIn.signedRefund(sessionId, DEFAULT_TOTAL_MINOR));
+    expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "refunded", refundedMinor: DEFAULT_TOTAL_MINOR });
   });
 });

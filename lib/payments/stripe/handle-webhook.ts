@@ -3,6 +3,7 @@ import Stripe from "stripe";
 import type { Database, Transaction } from "@/db/client";
 import { invoices, payments, webhookEvents, type Notification } from "@/db/schema";
 import { applySucceededPayment } from "@/lib/invoices/apply-payment";
+import { applyConfirmedRefund } from "@/lib/invoices/apply-refund";
 import { auditInvoice } from "@/lib/invoices/change-invoice";
 import { logger } from "@/lib/log/logger";
 import { publishNotifications } from "@/lib/notifications/publish";
@@ -54,9 +55,11 @@ async function failSession(tx: Transaction, session: Stripe.Checkout.Session): P
 }
 
 /**
- * A refund made at Stripe. There is no refund service for invoices yet (no refund move in the
- * invoice state rules), so the invoice's amounts and status are left alone: the payment is marked
- * refunded or partially_refunded and the refund is audited on the invoice for an admin.
+ * A refund made at Stripe. Refunds an admin requested in the app (lib/invoices/refund-payment.ts,
+ * pending until now) are confirmed and counted on the invoice by applyConfirmedRefund, once however
+ * often Stripe reports the same total. A refund made outside the app (the Stripe dashboard) leaves
+ * the invoice's amounts and status alone: the payment is marked refunded or partially_refunded and
+ * the refund is audited on the invoice for an admin.
  * The charge is tied to our payment through its payment intent, which the paid session's event
  * (kept in the ledger) names.
  */
@@ -85,6 +88,7 @@ async function refundCharge(tx: Transaction, charge: Stripe.Charge): Promise<Han
   if (payment.status !== "succeeded" && payment.status !== "partially_refunded") {
     return { result: "ignored", error: `payment ${payment.id} is ${payment.status}, not refundable` };
   }
+  const confirmed = await applyConfirmedRefund(tx, payment.id, charge.amount_refunded);
   const status = charge.amount_refunded >= payment.amountMinor ? ("refunded" as const) : ("partially_refunded" as const);
   await tx.update(payments).set({ status, updatedAt: new Date() }).where(eq(payments.id, payment.id));
   const [invoice] = await tx.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.id, payment.invoiceId));
@@ -97,9 +101,11 @@ async function refundCharge(tx: Transaction, charge: Stripe.Charge): Promise<Han
       refundedMinor: charge.amount_refunded,
       currency: charge.currency.toUpperCase(),
       status,
+      appliedMinor: confirmed.appliedMinor,
+      unmatchedMinor: confirmed.unmatchedMinor,
     });
   }
-  return { result: status };
+  return { result: status, notifications: confirmed.notifications };
 }
 
 async function apply(tx: Transaction, event: Stripe.Event): Promise<Handled> {

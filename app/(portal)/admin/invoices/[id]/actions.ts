@@ -8,9 +8,11 @@ import type { ServiceResult } from "@/lib/errors";
 import { approveInvoice } from "@/lib/invoices/approve-invoice";
 import { draftInvoice } from "@/lib/invoices/draft-invoice";
 import { recordManualPayment } from "@/lib/invoices/record-manual-payment";
+import { refundPayment } from "@/lib/invoices/refund-payment";
 import { rejectInvoice } from "@/lib/invoices/reject-invoice";
 import { submitForApproval } from "@/lib/invoices/submit-for-approval";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
+import { stripeClient } from "@/lib/payments/stripe/client";
 
 // The services parse every field; the id is only read here to refresh the right pages.
 function refreshed<T>(input: Record<string, string | string[]>) {
@@ -36,3 +38,11 @@ export const rejectInvoiceAction = formAction({ roles: ["admin"] }, (actor, inpu
 export const voidInvoiceAction = formAction({ roles: ["admin"] }, (actor, input) => voidInvoice(getDb(), actor, input).then(refreshed(input)));
 
 export const recordManualPaymentAction = formAction({ roles: ["admin"] }, (actor, input) => recordManualPayment(getDb(), actor, input).then(refreshed(input)));
+
+export const refundPaymentAction = formAction({ roles: ["admin"] }, (actor, input) =>
+  refundPayment(getDb(), actor, input, { stripe: stripeClient() }).then((result) => {
+    refreshed(input)(result);
+    if (result.ok) revalidatePath("/admin/payments");
+    return result;
+  }),
+);

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { AdminRefunds } from "@/components/invoices/refund-section";
 import { StaffInvoiceDetail } from "@/components/invoices/staff-views";
 import { requireRole } from "@/lib/auth/session";
-import { approveInvoiceAction, recordManualPaymentAction, rejectInvoiceAction, saveDraftAction, submitForApprovalAction, voidInvoiceAction } from "./actions";
+import { approveInvoiceAction, recordManualPaymentAction, refundPaymentAction, rejectInvoiceAction, saveDraftAction, submitForApprovalAction, voidInvoiceAction } from "./actions";
 
 export const metadata: Metadata = { title: "Invoice" };
 
@@ -16,5 +17,11 @@ const actions = {
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole("admin");
-  return <StaffInvoiceDetail actor={actor} base="/admin" invoiceId={(await params).id} actions={actions} />;
+  const { id } = await params;
+  return (
+    <>
+      <StaffInvoiceDetail actor={actor} base="/admin" invoiceId={id} actions={actions} />
+      <AdminRefunds actor={actor} invoiceId={id} action={refundPaymentAction} />
+    </>
+  );
 }

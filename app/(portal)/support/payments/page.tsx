@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { PaymentHistoryPage } from "@/components/payments/payment-history";
+import { requireRole } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Payments" };
+
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireRole("cs_rep");
+  return <PaymentHistoryPage actor={actor} path="/support/payments" invoicesPath="/support/invoices" searchParams={await searchParams} />;
+}

@@ -1,0 +1,142 @@
+import PDFDocument from "pdfkit";
+import type { Executor } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, fail, ok, type ServiceResult } from "@/lib/errors";
+import { formatMoney } from "@/lib/money/money";
+import { getInvoiceDetail } from "./queries";
+import { statusLabel } from "./state";
+
+export type InvoicePdfDetail = Awaited<ReturnType<typeof getInvoiceDetail>>;
+
+const paymentStatusLabel: Record<string, string> = { pending: "Pending", succeeded: "Received", failed: "Failed", disputed: "Disputed", refunded: "Refunded", partially_refunded: "Partly refunded", cancelled: "Cancelled" };
+const providerLabel: Record<string, string> = { stripe: "Card (Stripe)", paypal: "PayPal", manual: "Manual" };
+
+const day = (value: Date | string | null | undefined): string => {
+  if (!value) return "—";
+  const at = typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value;
+  return Number.isNaN(at.getTime()) ? String(value) : new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "medium" }).format(at);
+};
+
+/**
+ * The invoice as a PDF (A4, the standard Helvetica fonts only, so nothing is read from disk but
+ * pdfkit's own metrics): number, dates, student, items, totals, payments and balance.
+ * `compress: false` keeps the text streams readable (tests).
+ */
+export function renderInvoicePdf(detail: InvoicePdfDetail, options: { compress?: boolean } = {}): Promise<Buffer> {
+  const { invoice } = detail;
+  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 50,
+    compress: options.compress ?? true,
+    info: { Title: `Invoice ${invoice.number ?? ""}`.trim(), Subject: detail.assignment ? `${detail.assignment.code} · ${detail.assignment.title}` : "Invoice", CreationDate: new Date() },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  const left = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const columns = { description: left, quantity: left + width * 0.55, unit: left + width * 0.67, amount: left + width * 0.83 };
+  const colWidth = { description: width * 0.53, quantity: width * 0.1, unit: width * 0.15, amount: width * 0.17 };
+  const ensureRoom = (height: number) => {
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  };
+  const rule = () => {
+    doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.5).strokeColor("#cbd5e1").stroke();
+    doc.moveDown(0.3);
+  };
+
+  doc.font("Helvetica-Bold").fontSize(20).fillColor("#0f172a").text(`Invoice ${invoice.number ?? "(draft)"}`);
+  doc.moveDown(0.3);
+  doc.font("Helvetica").fontSize(10).fillColor("#334155");
+  doc.text(`Status: ${statusLabel[invoice.status]}`);
+  doc.text(`Issued: ${day(invoice.issuedAt)}`);
+  doc.text(`Due: ${day(invoice.dueDate)}`);
+  if (invoice.paidAt) doc.text(`Paid: ${day(invoice.paidAt)}`);
+  doc.moveDown(0.6);
+  doc.font("Helvetica-Bold").text("Billed to");
+  doc.font("Helvetica").text(detail.studentName ?? "—");
+  if (detail.assignment) doc.text(`For ${detail.assignment.code} · ${detail.assignment.title}`);
+  doc.moveDown(1);
+
+  const row = (cells: { description: string; quantity: string; unit: string; amount: string }, bold = false) => {
+    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(10).fillColor("#0f172a");
+    const height = Math.max(doc.heightOfString(cells.description, { width: colWidth.description }), doc.currentLineHeight());
+    ensureRoom(height + 4);
+    const y = doc.y;
+    doc.text(cells.description, columns.description, y, { width: colWidth.description });
+    doc.text(cells.quantity, columns.quantity, y, { width: colWidth.quantity, align: "right" });
+    doc.text(cells.unit, columns.unit, y, { width: colWidth.unit, align: "right" });
+    doc.text(cells.amount, columns.amount, y, { width: colWidth.amount, align: "right" });
+    doc.x = left;
+    doc.y = y + height + 4;
+  };
+  row({ description: "Description", quantity: "Qty", unit: "Unit price", amount: "Amount" }, true);
+  rule();
+  for (const item of detail.items) row({ description: item.description, quantity: String(item.quantity), unit: money(item.unitPriceMinor), amount: money(item.amountMinor) });
+  rule();
+
+  const total = (label: string, value: string, bold = false) => {
+    ensureRoom(16);
+    const y = doc.y;
+    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(10).fillColor("#0f172a");
+    doc.text(label, columns.unit - width * 0.1, y, { width: colWidth.unit + width * 0.1, align: "right" });
+    doc.text(value, columns.amount, y, { width: colWidth.amount, align: "right" });
+    doc.x = left;
+    doc.y = y + doc.currentLineHeight() + 3;
+  };
+  total("Total", money(invoice.totalMinor), true);
+  total("Paid", money(invoice.paidMinor));
+  if (invoice.refundedMinor > 0) total("Refunded", money(invoice.refundedMinor));
+  total("Balance due", money(invoice.status === "void" ? 0 : invoice.balanceMinor), true);
+  doc.moveDown(1);
+
+  const shown = detail.payments.filter((payment) => payment.status !== "pending" && payment.status !== "cancelled");
+  doc.font("Helvetica-Bold").fontSize(12).fillColor("#0f172a").text("Payments", left);
+  doc.moveDown(0.3);
+  doc.font("Helvetica").fontSize(10).fillColor("#334155");
+  if (shown.length === 0) doc.text("No payments yet.");
+  for (const payment of shown) {
+    ensureRoom(16);
+    doc.text(
+      `${day(payment.paidAt ?? payment.createdAt)}  ·  ${providerLabel[payment.provider] ?? payment.provider}  ·  ${payment.providerReference}  ·  ${formatMoney(payment.amountMinor, payment.currency)}  ·  ${paymentStatusLabel[payment.status] ?? payment.status}`,
+      left,
+      doc.y,
+      { width },
+    );
+  }
+  if (invoice.status === "void") {
+    doc.moveDown(1);
+    doc.font("Helvetica-Bold").fillColor("#b91c1c").text("This invoice is void.");
+  }
+  if (invoice.notes) {
+    doc.moveDown(1);
+    doc.font("Helvetica-Bold").fontSize(10).fillColor("#0f172a").text("Notes", left);
+    doc.font("Helvetica").fillColor("#334155").text(invoice.notes, { width });
+  }
+  doc.end();
+  return done;
+}
+
+export type InvoicePdf = { filename: string; body: Buffer };
+
+/**
+ * The PDF of one invoice the actor may see (a student their own; staff all), once it is issued:
+ * a draft, one waiting for approval, another student's or a malformed id is not found.
+ */
+export async function invoicePdfForActor(db: Executor, actor: Actor, invoiceId: string, options: { compress?: boolean } = {}): Promise<ServiceResult<InvoicePdf>> {
+  let detail: InvoicePdfDetail;
+  try {
+    detail = await getInvoiceDetail(db, actor, invoiceId);
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "forbidden")) return fail("not_found", "Invoice not found");
+    throw error;
+  }
+  const number = detail.invoice.number;
+  if (!number || detail.invoice.status === "draft" || detail.invoice.status === "pending_approval") return fail("not_found", "Invoice not found");
+  return ok({ filename: `${number}.pdf`, body: await renderInvoicePdf(detail, options) });
+}

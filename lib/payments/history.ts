@@ -1,0 +1,96 @@
+import { alias } from "drizzle-orm/pg-core";
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { invoices, payments, profiles, refunds, type PaymentProvider, type PaymentStatus } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
+import { invoiceScope } from "@/lib/invoices/policy";
+
+export const PAYMENT_HISTORY_PAGE_SIZE = 25;
+const MAX_PAGE = 400;
+
+export type PaymentHistoryRow = {
+  id: string;
+  invoiceId: string;
+  invoiceNumber: string | null;
+  studentId: string;
+  /** Staff only. */
+  studentName: string | null;
+  provider: PaymentProvider;
+  providerReference: string;
+  method: string | null;
+  status: PaymentStatus;
+  amountMinor: number;
+  currency: string;
+  /** Refunds confirmed on this payment. */
+  refundedMinor: number;
+  /** Staff only. */
+  recordedByName: string | null;
+  /** Staff only: why a payment was not applied. */
+  disputeReason: string | null;
+  paidAt: Date | null;
+  createdAt: Date;
+};
+
+export type PaymentHistory = { items: PaymentHistoryRow[]; total: number; page: number; pageCount: number };
+
+const studentProfiles = alias(profiles, "student_profiles");
+const recorderProfiles = alias(profiles, "recorder_profiles");
+
+/**
+ * Every payment attempt (pending, succeeded, failed, disputed, refunded…), newest first: a
+ * student's own (through invoiceScope, so only on their issued invoices), staff (admin and CS
+ * rep) everyone's. Students see neither who recorded a payment nor why it was disputed, as on the
+ * invoice page. Anyone else is refused.
+ */
+export async function listPaymentHistory(db: Executor, actor: Actor, query: { page?: number } = {}): Promise<PaymentHistory> {
+  const staff = can(actor, "invoices:view-all");
+  if (!staff && !can(actor, "payments:view-own")) throw new AppError("forbidden", "You do not have access to this");
+  const page = Math.min(MAX_PAGE, Math.max(1, Math.floor(Number.isFinite(query.page) ? (query.page ?? 1) : 1)));
+  const where = and(invoiceScope(actor), staff ? undefined : eq(invoices.studentId, actor.id));
+  const refunded = sql`(select coalesce(sum(${refunds.amountMinor}), 0)::bigint from ${refunds} where ${refunds.paymentId} = ${payments.id} and ${refunds.status} = 'succeeded')`.mapWith(Number);
+
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: payments.id,
+        invoiceId: payments.invoiceId,
+        invoiceNumber: invoices.number,
+        studentId: invoices.studentId,
+        studentName: studentProfiles.fullName,
+        provider: payments.provider,
+        providerReference: payments.providerReference,
+        method: payments.method,
+        status: payments.status,
+        amountMinor: payments.amountMinor,
+        currency: payments.currency,
+        refundedMinor: refunded,
+        recordedByName: recorderProfiles.fullName,
+        disputeReason: payments.disputeReason,
+        paidAt: payments.paidAt,
+        createdAt: payments.createdAt,
+      })
+      .from(payments)
+      .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
+      .leftJoin(studentProfiles, eq(studentProfiles.userId, invoices.studentId))
+      .leftJoin(recorderProfiles, eq(recorderProfiles.userId, payments.recordedBy))
+      .where(where)
+      .orderBy(desc(payments.createdAt), desc(payments.id))
+      .limit(PAYMENT_HISTORY_PAGE_SIZE)
+      .offset((page - 1) * PAYMENT_HISTORY_PAGE_SIZE),
+    db.select({ n: count() }).from(payments).innerJoin(invoices, eq(invoices.id, payments.invoiceId)).where(where),
+  ]);
+  const n = total?.n ?? 0;
+  return {
+    items: rows.map((row) => ({
+      ...row,
+      studentName: staff ? row.studentName : null,
+      recordedByName: staff ? row.recordedByName : null,
+      disputeReason: staff ? row.disputeReason : null,
+    })),
+    total: n,
+    page,
+    pageCount: Math.max(1, Math.ceil(n / PAYMENT_HISTORY_PAGE_SIZE)),
+  };
+}
