@@ -21,6 +21,14 @@ const serverEnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
   // Where the SDK sends API requests instead of api.stripe.com (tests and e2e point it at a stand-in).
   STRIPE_API_BASE: z.url({ protocol: /^https?$/, error: "STRIPE_API_BASE must be an http(s) URL" }).optional(),
+  // PayPal Checkout (Orders v2); payments by PayPal are off unless the client id, secret and webhook id are set.
+  PAYPAL_CLIENT_ID: z.string().min(1).optional(),
+  PAYPAL_CLIENT_SECRET: z.string().min(1).optional(),
+  // Id of the webhook registered for /api/webhooks/paypal (deliveries are verified against it).
+  PAYPAL_WEBHOOK_ID: z.string().min(1).optional(),
+  PAYPAL_ENVIRONMENT: z.enum(["sandbox", "production"]).default("sandbox"),
+  // Where API requests go instead of PayPal's API host (tests and e2e point it at a stand-in).
+  PAYPAL_API_BASE: z.url({ protocol: /^https?$/, error: "PAYPAL_API_BASE must be an http(s) URL" }).optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

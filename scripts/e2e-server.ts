@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { startPaypalStandIn } from "../test/standins/paypal-server";
 import { startStripeStandIn } from "../test/standins/stripe-server";
 import { findFreePort } from "./lib/ports";
 import { runApp } from "./lib/run-app";
@@ -19,6 +20,10 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // page delivers signed webhooks back to the app.
 const stripe = await startStripeStandIn({ webhookUrl: `http://localhost:${port}/api/webhooks/stripe` });
 Object.assign(env, { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_BASE: stripe.url });
+// PayPal likewise: the real SDK talks to our stand-in, whose approval page sends the browser back to
+// the app, and which delivers PAYMENT.CAPTURE.COMPLETED after a capture.
+const paypal = await startPaypalStandIn({ webhookUrl: `http://localhost:${port}/api/webhooks/paypal` });
+Object.assign(env, { PAYPAL_CLIENT_ID: paypal.clientId, PAYPAL_CLIENT_SECRET: paypal.clientSecret, PAYPAL_WEBHOOK_ID: paypal.webhookId, PAYPAL_ENVIRONMENT: "sandbox", PAYPAL_API_BASE: paypal.url });
 
 await runApp({
   nextCommand: "start",

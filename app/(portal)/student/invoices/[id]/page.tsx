@@ -8,12 +8,15 @@ import { isPayable } from "@/lib/invoices/state";
 import { formatMoney } from "@/lib/money/money";
 import { StripePayButton } from "@/components/invoices/stripe-pay-button";
 import { stripeClient } from "@/lib/payments/stripe/client";
+import { PaypalPayButton } from "@/components/invoices/paypal-pay-button";
+import { paypalClient, paypalWebhookId } from "@/lib/payments/paypal/client";
 
 export const metadata: Metadata = { title: "Invoice" };
 
 const checkoutMessages = {
   success: "Thank you. Stripe is confirming your payment; this invoice shows it as soon as Stripe does.",
   cancelled: "Payment cancelled. Nothing was charged.",
+  failed: "The payment was not completed, and nothing was charged. You can try again.",
 } as const;
 
 export default async function StudentInvoicePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -21,8 +24,10 @@ export default async function StudentInvoicePage({ params, searchParams }: { par
   const { detail, timeZone } = await loadInvoiceDetail(actor, (await params).id);
   const checkout = (await searchParams).checkout;
   // Only a message: a return from Stripe never marks anything paid, the verified webhook does.
-  const checkoutMessage = checkout === "success" || checkout === "cancelled" ? checkoutMessages[checkout] : undefined;
+  const checkoutMessage = checkout === "success" || checkout === "cancelled" || checkout === "failed" ? checkoutMessages[checkout] : undefined;
   const cardPayments = stripeClient() !== null;
+  const paypalPayments = paypalClient() !== null && paypalWebhookId() !== null;
+  const online = cardPayments || paypalPayments;
   const { invoice } = detail;
   const payable = isPayable(invoice.status) && invoice.balanceMinor > 0;
   return (
@@ -51,8 +56,9 @@ export default async function StudentInvoicePage({ params, searchParams }: { par
               </p>
               <div data-testid="pay-now" className="space-y-3">
                 {cardPayments ? <StripePayButton invoiceId={invoice.id} expectedVersion={invoice.version} /> : null}
+                {paypalPayments ? <PaypalPayButton invoiceId={invoice.id} expectedVersion={invoice.version} /> : null}
                 <p className="text-sm text-slate-600">
-                  {cardPayments ? "Or pay" : "Online payment is not available yet. Pay"} by bank transfer to the account our support team gives you, quoting the
+                  {online ? "Or pay" : "Online payment is not available yet. Pay"} by bank transfer to the account our support team gives you, quoting the
                   invoice number <span className="font-mono">{invoice.number}</span>; we record it for you.
                 </p>
               </div>
