@@ -6,9 +6,9 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { InvoiceRef } from "./invoice-ref";
 
-/** An admin refunds (part of) one payment: manual refunds count at once, Stripe's once Stripe confirms. */
-export function RefundForm<T>({ action, invoiceId, version, paymentId, refundable, label, stripe }: { action: FormAction<T>; invoiceId: string; version: number; paymentId: string; refundable: string; label: string; stripe: boolean }) {
-  const [state, formAction] = useAssignmentAction(action, stripe ? "Refund requested; Stripe confirms it shortly" : "Refund recorded");
+/** An admin refunds (part of) one payment: manual refunds count at once, a provider's once it confirms. */
+export function RefundForm<T>({ action, invoiceId, version, paymentId, refundable, label, confirmedBy }: { action: FormAction<T>; invoiceId: string; version: number; paymentId: string; refundable: string; label: string; confirmedBy: string | null }) {
+  const [state, formAction] = useAssignmentAction(action, confirmedBy ? `Refund requested; ${confirmedBy} confirms it shortly` : "Refund recorded");
   // Only this payment's form shows the refusal.
   const mine = state.status !== "error" || state.values?.paymentId === undefined || state.values.paymentId === paymentId;
   const errors = mine ? (state.fieldErrors ?? {}) : {};

@@ -11,7 +11,9 @@ import { formatDay, methodLabel, providerLabel } from "./labels";
 import { RefundForm } from "./refund-form";
 
 const refundTone = { pending: "amber", succeeded: "green", failed: "red" } as const;
-const refundLabel = { pending: "Waiting for Stripe", succeeded: "Refunded", failed: "Failed" } as const;
+const providerName = { stripe: "Stripe", paypal: "PayPal", manual: "confirmation" } as const;
+const refundLabel = (status: "pending" | "succeeded" | "failed", provider: keyof typeof providerName) =>
+  status === "pending" ? `Waiting for ${providerName[provider]}` : status === "succeeded" ? "Refunded" : "Failed";
 
 /** The admin's refunds card: one `Refund` form per payment with something left to refund, and the refunds so far. */
 export async function AdminRefunds<T>({ actor, invoiceId, action }: { actor: Actor; invoiceId: string; action: FormAction<T> }) {
@@ -30,7 +32,7 @@ export async function AdminRefunds<T>({ actor, invoiceId, action }: { actor: Act
               <li key={refund.id} className="py-2" data-testid="invoice-refund">
                 <p className="flex flex-wrap items-center justify-between gap-2">
                   <span className="font-medium tabular-nums">{formatMoney(refund.amountMinor, refund.currency)}</span>
-                  <Badge tone={refundTone[refund.status]}>{refundLabel[refund.status]}</Badge>
+                  <Badge tone={refundTone[refund.status]}>{refundLabel(refund.status, refund.provider)}</Badge>
                 </p>
                 <p className="whitespace-pre-wrap text-slate-600">{refund.reason}</p>
                 {refund.failureReason ? <p className="text-red-700">{refund.failureReason}</p> : null}
@@ -46,7 +48,7 @@ export async function AdminRefunds<T>({ actor, invoiceId, action }: { actor: Act
               invoiceId={invoice.id}
               version={invoice.version}
               paymentId={payment.id}
-              stripe={payment.provider === "stripe"}
+              confirmedBy={payment.provider === "manual" ? null : providerName[payment.provider]}
               refundable={toDecimalString(payment.refundableMinor, payment.currency)}
               label={`${formatMoney(payment.amountMinor, payment.currency)} · ${payment.provider === "manual" ? (methodLabel[payment.method ?? ""] ?? "Manual") : providerLabel[payment.provider]} · ${payment.providerReference}${payment.paidAt ? ` · ${formatDay(payment.paidAt.toISOString().slice(0, 10))}` : ""}`}
             />

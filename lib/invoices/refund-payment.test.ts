@@ -1,14 +1,22 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { PaymentsController } from "@paypal/paypal-server-sdk";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLogs, invoiceEvents, notifications, payments, refunds } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { capturePaypalOrder } from "@/lib/payments/paypal/capture-order";
+import { createPaypal, type Paypal } from "@/lib/payments/paypal/client";
+import { startPaypalOrder } from "@/lib/payments/paypal/create-order";
+import { handlePaypalWebhook } from "@/lib/payments/paypal/handle-webhook";
 import { createStripeClient } from "@/lib/payments/stripe/client";
 import { startStripeCheckout } from "@/lib/payments/stripe/create-checkout";
 import { handleStripeWebhook } from "@/lib/payments/stripe/handle-webhook";
 import { createTeam, must, type Team } from "@/test/assignment-fixtures";
 import { testDb } from "@/test/db";
 import { DEFAULT_TOTAL_MINOR, invoiceIn, invoiceRef, invoiceRow } from "@/test/invoice-fixtures";
+import { startPaypalStandIn, type PaypalStandIn } from "@/test/standins/paypal-server";
 import { startStripeStandIn, type SignedDelivery, type StripeStandIn } from "@/test/standins/stripe-server";
 import { applyConfirmedRefund } from "./apply-refund";
 import { listRefunds, refundPayment } from "./refund-payment";
@@ -183,5 +191,134 @@ describe("refunding a payment", () => {
     expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "partially_refunded", refundedMinor: 5000 });
     const rows = await db.select().from(refunds).where(eq(refunds.paymentId, payment.id));
     expect(rows.map((r) => [r.amountMinor, r.status]).sort()).toEqual([[2000, "succeeded"], [3000, "succeeded"]]);
+  });
+});
+
+describe("refunding a PayPal payment", () => {
+  // Two PayPal stand-ins: one delivering its webhooks to a receiver that hands them to the app's
+  // handler (held back until the test lets them through), one delivering nothing.
+  let delivering: PaypalStandIn;
+  let quiet: PaypalStandIn;
+  let receiver: http.Server;
+  let webhookDb: Database | null = null;
+  let gate: Promise<void> = Promise.resolve();
+  beforeAll(async () => {
+    receiver = http.createServer((req, res) => {
+      void (async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        await gate;
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+        if (!webhookDb) throw new Error("no database for the webhook");
+        const answer = await handlePaypalWebhook(webhookDb, paypalOf(delivering), Buffer.concat(chunks).toString("utf8"), headers, delivering.webhookId);
+        res.writeHead(answer.status, { "content-type": "application/json" });
+        res.end(JSON.stringify(answer.body));
+      })().catch((error: unknown) => {
+        res.writeHead(500);
+        res.end(String(error));
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    delivering = await startPaypalStandIn({ webhookUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/webhooks/paypal` });
+    quiet = await startPaypalStandIn();
+  });
+  afterAll(async () => {
+    await Promise.all([delivering.close(), quiet.close()]);
+    receiver.closeAllConnections();
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  });
+
+  const paypalOf = (standIn: PaypalStandIn): Paypal => createPaypal({ clientId: standIn.clientId, clientSecret: standIn.clientSecret, apiBase: standIn.url });
+  const refundAtPaypal = async (db: Database, team: Team, standIn: PaypalStandIn, invoiceId: string, paymentId: string, amount: string) =>
+    refundPayment(db, team.admin, { ...(await invoiceRef(db, invoiceId)), paymentId, amount, reason: "Work was late" }, { stripe: null, paypal: paypalOf(standIn) });
+
+  /** An invoice paid through PayPal (order approved and captured at the stand-in) and its payment. */
+  async function paidByPaypal(db: Database, team: Team, standIn: PaypalStandIn) {
+    const { id: invoiceId } = await invoiceIn(db, team, "approved");
+    const { approveUrl } = must(await startPaypalOrder(db, team.student, { invoiceId }, { paypal: paypalOf(standIn), returnUrl: "http://app.test/return", cancelUrl: "http://app.test/cancel" }));
+    const orderId = new URL(approveUrl).searchParams.get("token") ?? "";
+    standIn.approve(orderId);
+    must(await capturePaypalOrder(db, team.student, { invoiceId, orderId }, { paypal: paypalOf(standIn) }));
+    const [payment] = await paymentsOf(db, invoiceId);
+    if (!payment) throw new Error("no payment");
+    const captureId = standIn.orders.get(orderId)?.capture?.id ?? "";
+    return { invoiceId, payment, captureId };
+  }
+
+  it("refunds the capture through the SDK, pending until PayPal's PAYMENT.CAPTURE.REFUNDED delivery confirms it", async () => {
+    const db = await testDb();
+    webhookDb = db;
+    const team = await createTeam(db);
+    const { invoiceId, payment, captureId } = await paidByPaypal(db, team, delivering);
+    // The PAYMENT.CAPTURE.COMPLETED delivery after the capture: a duplicate of the capture call.
+    await vi.waitFor(() => expect(delivering.deliveries).toHaveLength(1));
+    expect(delivering.deliveries[0]?.status).toBe(200);
+    expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "paid", paidMinor: DEFAULT_TOTAL_MINOR });
+
+    let release = () => {};
+    gate = new Promise<void>((resolve) => (release = resolve));
+    const result = must(await refundAtPaypal(db, team, delivering, invoiceId, payment.id, "40.00"));
+    expect(result).toMatchObject({ status: "pending", invoiceStatus: "paid" });
+    const made = [...delivering.refunds.values()];
+    expect(made).toMatchObject([{ captureId, amount: { currency_code: "USD", value: "40.00" }, requestId: `refund_${result.refundId}`, custom_id: result.refundId }]);
+    expect(await db.select().from(refunds).where(eq(refunds.id, result.refundId))).toMatchObject([{ status: "pending", provider: "paypal", providerReference: made[0]?.id, amountMinor: 4000 }]);
+    expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "paid", refundedMinor: 0 });
+    // Pending refunds count against what is left.
+    expect(await refundAtPaypal(db, team, delivering, invoiceId, payment.id, "75.51")).toMatchObject({ ok: false, fieldErrors: { amount: ["At most $75.50 of this payment can be refunded"] } });
+
+    release();
+    await vi.waitFor(async () => expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "partially_refunded", refundedMinor: 4000 }), { timeout: 5000 });
+    expect(delivering.deliveries.map((d) => d.status)).toEqual([200, 200]);
+    expect(await db.select().from(refunds).where(eq(refunds.id, result.refundId))).toMatchObject([{ status: "succeeded", confirmedAt: expect.any(Date) }]);
+    expect((await paymentsOf(db, invoiceId))[0]).toMatchObject({ status: "partially_refunded" });
+    const told = await db.select().from(notifications).where(and(eq(notifications.userId, team.student.id), eq(notifications.type, "payment.refunded")));
+    expect(told).toHaveLength(1);
+
+    // The rest: refunded once its delivery confirms it.
+    const rest = must(await refundAtPaypal(db, team, delivering, invoiceId, payment.id, "75.50"));
+    expect(rest.status).toBe("pending");
+    await vi.waitFor(async () => expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "refunded", refundedMinor: DEFAULT_TOTAL_MINOR, paidMinor: DEFAULT_TOTAL_MINOR }), { timeout: 5000 });
+    expect((await paymentsOf(db, invoiceId))[0]).toMatchObject({ status: "refunded" });
+    expect(await db.select().from(refunds).where(eq(refunds.paymentId, payment.id))).toMatchObject([{ status: "succeeded" }, { status: "succeeded" }]);
+    expect([...delivering.orders.values()].find((o) => o.capture?.id === captureId)?.capture?.status).toBe("REFUNDED");
+    webhookDb = null;
+  });
+
+  it("the same PayPal-Request-Id makes one refund at PayPal", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const { captureId } = await paidByPaypal(db, team, quiet);
+    const payments = new PaymentsController(paypalOf(quiet).client);
+    const ask = () => payments.refundCapturedPayment({ captureId, paypalRequestId: "refund_same", body: { amount: { currencyCode: "USD", value: "10.00" } } });
+    const [first, second] = [await ask(), await ask()];
+    expect(second.result.id).toBe(first.result.id);
+    expect([...quiet.refunds.values()].filter((r) => r.captureId === captureId)).toHaveLength(1);
+  });
+
+  it("PayPal's refusal of an over-refund (REFUND_AMOUNT_EXCEEDED) marks the refund failed and leaves the invoice alone", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const { invoiceId, payment, captureId } = await paidByPaypal(db, team, quiet);
+    // More than the payment, refused here before PayPal is asked.
+    expect(await refundAtPaypal(db, team, quiet, invoiceId, payment.id, "115.51")).toMatchObject({ ok: false, code: "invalid", fieldErrors: { amount: ["At most $115.50 of this payment can be refunded"] } });
+    expect(quiet.refunds.size === 0 || [...quiet.refunds.values()].every((r) => r.captureId !== captureId)).toBe(true);
+    // Refunded at PayPal already (outside the app): PayPal refuses our request as too large.
+    await new PaymentsController(paypalOf(quiet).client).refundCapturedPayment({ captureId, body: { amount: { currencyCode: "USD", value: "110.00" } } });
+    const refused = await refundAtPaypal(db, team, quiet, invoiceId, payment.id, "10.00");
+    expect(refused).toMatchObject({ ok: false, code: "conflict" });
+    expect(refused.ok ? "" : refused.message).toContain("REFUND_AMOUNT_EXCEEDED");
+    expect(await db.select().from(refunds).where(eq(refunds.paymentId, payment.id))).toMatchObject([{ status: "failed", failureReason: "REFUND_AMOUNT_EXCEEDED" }]);
+    expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "paid", refundedMinor: 0 });
+    expect([...quiet.refunds.values()].filter((r) => r.captureId === captureId)).toHaveLength(1);
+  });
+
+  it("refuses a PayPal payment when PayPal is not configured", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const { invoiceId, payment } = await paidByPaypal(db, team, quiet);
+    const result = await refundPayment(db, team.admin, { ...(await invoiceRef(db, invoiceId)), paymentId: payment.id, amount: "10.00", reason: "Work was late" }, { stripe: stripe() });
+    expect(result).toMatchObject({ ok: false, code: "conflict", message: "PayPal is not configured, so this payment cannot be refunded here" });
+    expect(await db.select().from(refunds).where(eq(refunds.paymentId, payment.id))).toHaveLength(0);
   });
 });

@@ -1,3 +1,4 @@
+import { ApiError, PaymentsController, type Refund as PaypalRefund } from "@paypal/paypal-server-sdk";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { z } from "zod";
@@ -7,7 +8,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
-import { addMinor, formatMoney, parseMinor } from "@/lib/money/money";
+import { addMinor, formatMoney, parseMinor, toDecimalString } from "@/lib/money/money";
+import type { Paypal } from "@/lib/payments/paypal/client";
 import { applyConfirmedRefund, refundableInvoiceStatuses } from "./apply-refund";
 import { auditInvoice, changeInvoice, done, invalidInput, saveInvoice } from "./change-invoice";
 import { parseNested, refSchema } from "./schemas";
@@ -26,7 +28,7 @@ export const refundSchema = refSchema.extend({
 
 export type RefundResult = {
   refundId: string;
-  /** succeeded: counted on the invoice now (manual); pending: waiting for Stripe's confirmation. */
+  /** succeeded: counted on the invoice now (manual); pending: waiting for Stripe's or PayPal's confirmation. */
   status: RefundStatus;
   invoiceStatus: InvoiceStatus;
   version: number;
@@ -67,29 +69,50 @@ async function paymentIntentOf(db: Executor, stripe: Stripe, payment: Payment): 
   return intent == null ? null : typeof intent === "string" ? intent : intent.id;
 }
 
+/** The PayPal capture behind a payment, kept in its note once captured (`paypal capture=<id>`). */
+export function paypalCaptureOf(payment: Pick<Payment, "note">): string | null {
+  return /^paypal capture=([A-Za-z0-9-]+)$/.exec(payment.note ?? "")?.[1] ?? null;
+}
+
+export type RefundOptions = {
+  stripe: Stripe | null;
+  /** The app's PayPal client (`paypalClient()`); without it PayPal payments cannot be refunded here. */
+  paypal?: Paypal | null;
+};
+
 /**
  * An admin refunds (part of) one payment of a paid invoice. At most what is left refundable on the
  * payment (its amount less refunds pending or done). A manual payment's refund was made outside
  * the app and is recorded as done: the invoice moves to partially_refunded or refunded at once.
  * A Stripe payment is refunded at Stripe (idempotently, keyed by our refund's id) and recorded as
  * pending; the invoice changes only when the `charge.refunded` webhook confirms it
- * (applyConfirmedRefund).
+ * (applyConfirmedRefund). A PayPal payment likewise: its capture is refunded through the SDK
+ * (PayPal-Request-Id `refund_<our refund id>`), recorded as pending until the
+ * `PAYMENT.CAPTURE.REFUNDED` webhook confirms it.
  */
-export async function refundPayment(db: Database, actor: Actor, input: unknown, options: { stripe: Stripe | null }): Promise<ServiceResult<RefundResult>> {
+export async function refundPayment(db: Database, actor: Actor, input: unknown, options: RefundOptions): Promise<ServiceResult<RefundResult>> {
   requirePermission(actor, "payments:refund");
   const parsed = parseNested(refundSchema, input);
   if (!parsed.ok) return invalidInput(parsed.fieldErrors);
   const { paymentId, amount, reason, ...ref } = parsed.data;
 
-  // Found before the transaction: a Stripe payment's intent may have to be asked of Stripe.
+  const paypal = options.paypal ?? null;
+  // Found before the transaction: a Stripe payment's intent (or a PayPal payment's capture) is needed.
   const [known] = await db.select().from(payments).where(and(eq(payments.id, paymentId), eq(payments.invoiceId, ref.invoiceId)));
   if (!known) return invalid("paymentId", "Choose a payment of this invoice");
   let paymentIntent: string | null = null;
+  let captureId: string | null = null;
   if (known.provider === "stripe") {
     if (!options.stripe) return fail("conflict", "Stripe is not configured, so this payment cannot be refunded here");
     if (refundablePaymentStatuses.includes(known.status)) {
       paymentIntent = await paymentIntentOf(db, options.stripe, known);
       if (!paymentIntent) return fail("conflict", "Stripe has no charge for this payment to refund");
+    }
+  } else if (known.provider === "paypal") {
+    if (!paypal) return fail("conflict", "PayPal is not configured, so this payment cannot be refunded here");
+    if (refundablePaymentStatuses.includes(known.status)) {
+      captureId = paypalCaptureOf(known);
+      if (!captureId) return fail("conflict", "PayPal has no capture for this payment to refund");
     }
   } else if (known.provider !== "manual") {
     return fail("conflict", `Refunds of ${known.provider} payments are not supported here`);
@@ -129,20 +152,69 @@ export async function refundPayment(db: Database, actor: Actor, input: unknown, 
       return done({ refundId: refund.id, status: "pending" as RefundStatus, invoiceStatus: saved.status, version: saved.version });
     },
   });
-  if (!recorded.ok || recorded.data.status !== "pending" || !options.stripe || !paymentIntent) return recorded;
-  return requestStripeRefund(db, actor, options.stripe, paymentIntent, recorded.data);
+  if (!recorded.ok || recorded.data.status !== "pending") return recorded;
+  if (known.provider === "stripe" && options.stripe && paymentIntent) return requestStripeRefund(db, actor, options.stripe, paymentIntent, recorded.data);
+  if (known.provider === "paypal" && paypal && captureId) return requestPaypalRefund(db, actor, paypal, captureId, recorded.data);
+  return recorded;
+}
+
+/** Marks a pending refund failed (the provider refused it: nothing was refunded), audited on the invoice. */
+async function markRefundFailed(db: Database, actor: Actor, refund: { id: string; invoiceId: string; paymentId: string }, failureReason: string) {
+  await db.transaction(async (tx) => {
+    await tx.update(refunds).set({ status: "failed", failureReason, updatedAt: new Date() }).where(and(eq(refunds.id, refund.id), eq(refunds.status, "pending")));
+    await auditInvoice(tx, actor, "refund.failed", { id: refund.invoiceId, number: null }, { refundId: refund.id, paymentId: refund.paymentId, reason: failureReason });
+  });
+}
+
+/** PayPal's error issues (`REFUND_AMOUNT_EXCEEDED` …), or its message. */
+function paypalRefusal(error: ApiError): string {
+  const result = (error.result ?? {}) as { message?: unknown; details?: { issue?: unknown; description?: unknown }[] };
+  const issues = (Array.isArray(result.details) ? result.details : []).map((detail) => (typeof detail.issue === "string" ? detail.issue : null)).filter((issue): issue is string => Boolean(issue));
+  if (issues.length > 0) return issues.join(", ");
+  return typeof result.message === "string" && result.message ? result.message : `HTTP ${error.statusCode}`;
+}
+
+/**
+ * Asks PayPal to refund the capture for the refund recorded as pending, with PayPal-Request-Id
+ * `refund_<our refund id>` so a retried request makes one refund. A refusal (4xx) marks it failed.
+ */
+async function requestPaypalRefund(db: Database, actor: Actor, paypal: Paypal, captureId: string, recorded: RefundResult): Promise<ServiceResult<RefundResult>> {
+  const [refund] = await db.select().from(refunds).where(eq(refunds.id, recorded.refundId));
+  if (!refund) throw new Error("recorded refund vanished");
+  let made: PaypalRefund;
+  try {
+    made = (
+      await new PaymentsController(paypal.client).refundCapturedPayment({
+        captureId,
+        paypalRequestId: `refund_${refund.id}`,
+        prefer: "return=representation",
+        body: { amount: { currencyCode: refund.currency, value: toDecimalString(refund.amountMinor, refund.currency) }, customId: refund.id },
+      })
+    ).result;
+  } catch (error) {
+    if (error instanceof ApiError && error.statusCode >= 400 && error.statusCode < 500 && error.statusCode !== 401 && error.statusCode !== 429) {
+      const reason = paypalRefusal(error);
+      await markRefundFailed(db, actor, refund, reason);
+      return fail("conflict", `PayPal refused the refund: ${reason}`);
+    }
+    // Unknown outcome (timeout, PayPal down): left pending; the webhook confirms it if PayPal made it.
+    logger.error("paypal refund request failed", { refundId: refund.id, error: error instanceof Error ? error.message : String(error) });
+    return fail("conflict", "PayPal did not answer. The refund is recorded as pending; check PayPal before trying again.");
+  }
+  if (made.status === "CANCELLED" || made.status === "FAILED") {
+    const reason = made.statusDetails?.reason ? `PayPal refund ${made.status.toLowerCase()} (${made.statusDetails.reason})` : `PayPal refund ${made.status.toLowerCase()}`;
+    await markRefundFailed(db, actor, refund, reason);
+    return fail("conflict", `PayPal could not make the refund (${reason})`);
+  }
+  if (made.id) await db.update(refunds).set({ providerReference: made.id, updatedAt: new Date() }).where(eq(refunds.id, refund.id));
+  return ok(recorded);
 }
 
 /** Asks Stripe for the refund recorded as pending; a refusal marks it failed (nothing was refunded). */
 async function requestStripeRefund(db: Database, actor: Actor, stripe: Stripe, paymentIntent: string, recorded: RefundResult): Promise<ServiceResult<RefundResult>> {
   const [refund] = await db.select().from(refunds).where(eq(refunds.id, recorded.refundId));
   if (!refund) throw new Error("recorded refund vanished");
-  const markFailed = async (failureReason: string) => {
-    await db.transaction(async (tx) => {
-      await tx.update(refunds).set({ status: "failed", failureReason, updatedAt: new Date() }).where(and(eq(refunds.id, refund.id), eq(refunds.status, "pending")));
-      await auditInvoice(tx, actor, "refund.failed", { id: refund.invoiceId, number: null }, { refundId: refund.id, paymentId: refund.paymentId, reason: failureReason });
-    });
-  };
+  const markFailed = (failureReason: string) => markRefundFailed(db, actor, refund, failureReason);
   let created: Stripe.Refund;
   try {
     created = await stripe.refunds.create(
@@ -167,7 +239,7 @@ async function requestStripeRefund(db: Database, actor: Actor, stripe: Stripe, p
 }
 
 export type RefundablePayment = Pick<Payment, "id" | "provider" | "providerReference" | "method" | "amountMinor" | "currency" | "status" | "paidAt"> & { refundableMinor: number };
-export type RefundRow = { id: string; paymentId: string; amountMinor: number; currency: string; status: RefundStatus; reason: string; failureReason: string | null; createdAt: Date; confirmedAt: Date | null };
+export type RefundRow = { id: string; paymentId: string; provider: Payment["provider"]; amountMinor: number; currency: string; status: RefundStatus; reason: string; failureReason: string | null; createdAt: Date; confirmedAt: Date | null };
 
 /**
  * For the admin's invoice page: the invoice's refunds so far, and, while the invoice is paid or
@@ -176,7 +248,7 @@ export type RefundRow = { id: string; paymentId: string; amountMinor: number; cu
 export async function listRefunds(db: Executor, actor: Actor, invoice: { id: string; status: InvoiceStatus }): Promise<{ refundable: RefundablePayment[]; refunds: RefundRow[] }> {
   requirePermission(actor, "payments:refund");
   const rows = await db
-    .select({ id: refunds.id, paymentId: refunds.paymentId, amountMinor: refunds.amountMinor, currency: refunds.currency, status: refunds.status, reason: refunds.reason, failureReason: refunds.failureReason, createdAt: refunds.createdAt, confirmedAt: refunds.confirmedAt })
+    .select({ id: refunds.id, paymentId: refunds.paymentId, provider: refunds.provider, amountMinor: refunds.amountMinor, currency: refunds.currency, status: refunds.status, reason: refunds.reason, failureReason: refunds.failureReason, createdAt: refunds.createdAt, confirmedAt: refunds.confirmedAt })
     .from(refunds)
     .where(eq(refunds.invoiceId, invoice.id))
     .orderBy(refunds.createdAt, refunds.id);
@@ -196,6 +268,6 @@ export async function listRefunds(db: Executor, actor: Actor, invoice: { id: str
       paidAt: payment.paidAt,
       refundableMinor: payment.amountMinor - (taken.get(payment.id) ?? 0),
     }))
-    .filter((payment) => payment.refundableMinor > 0 && (payment.provider === "manual" || payment.provider === "stripe"));
+    .filter((payment) => payment.refundableMinor > 0 && (payment.provider === "manual" || payment.provider === "stripe" || payment.provider === "paypal"));
   return { refundable, refunds: rows };
 }

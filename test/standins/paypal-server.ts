@@ -20,6 +20,11 @@ import type { AddressInfo } from "node:net";
  * - `POST /v1/notifications/verify-webhook-signature` → `{verification_status}`: SUCCESS only for
  *   a delivery this stand-in made (transmission id and signature it issued, the configured webhook
  *   id, the event unchanged), FAILURE otherwise.
+ * - `POST /v2/payments/captures/{id}/refund` (`{amount?: {currency_code, value}, custom_id?, note_to_payer?}`,
+ *   no amount = what is left) → a COMPLETED refund (201) with `seller_payable_breakdown.total_refunded_amount`
+ *   and an `up` link to the capture, honouring `PayPal-Request-Id`; more than is left on the capture
+ *   → 422 REFUND_AMOUNT_EXCEEDED. Afterwards it delivers `PAYMENT.CAPTURE.REFUNDED` to `webhookUrl`
+ *   when given.
  */
 export type StandInCapture = { id: string; status: string; amount: { currency_code: string; value: string } };
 export type StandInOrder = {
@@ -30,6 +35,17 @@ export type StandInOrder = {
   return_url: string | null;
   cancel_url: string | null;
   capture: StandInCapture | null;
+};
+
+export type StandInPaypalRefund = {
+  id: string;
+  captureId: string;
+  status: "COMPLETED";
+  amount: { currency_code: string; value: string };
+  custom_id: string | null;
+  note_to_payer: string | null;
+  /** The PayPal-Request-Id the refund was made with. */
+  requestId: string | null;
 };
 
 export type PaypalDelivery = { event: Record<string, unknown>; body: string; headers: Record<string, string> };
@@ -52,8 +68,10 @@ export type PaypalStandIn = {
   delivery(type: string, resource: Record<string, unknown>, options?: { eventId?: string }): PaypalDelivery;
   /** A PAYMENT.CAPTURE.* delivery for the order's capture (or a capture-shaped resource when not captured). */
   captureEvent(type: "PAYMENT.CAPTURE.COMPLETED" | "PAYMENT.CAPTURE.DENIED", orderId: string, options?: { eventId?: string }): PaypalDelivery;
-  /** Webhook deliveries made after captures, with the app's answer. */
+  /** Webhook deliveries made after captures (and refunds), with the app's answer. */
   deliveries: { eventId: string; status: number }[];
+  /** Refunds made through `POST /v2/payments/captures/{id}/refund` (idempotent replays excluded), by id. */
+  refunds: Map<string, StandInPaypalRefund>;
   close(): Promise<void>;
 };
 
@@ -182,6 +200,99 @@ export async function startPaypalStandIn(options: PaypalStandInOptions = {}): Pr
     return key ?? "";
   }
 
+  // Refunds of captures (appended: PAYMENT.CAPTURE.REFUNDED deliveries after a refund).
+  const refunds = new Map<string, StandInPaypalRefund>();
+  const zeroDecimal = new Set(["JPY", "HUF", "TWD"]);
+  const decimals = (currency: string) => (zeroDecimal.has(currency.toUpperCase()) ? 0 : 2);
+  const toMinor = (value: string, currency: string) => Math.round(Number(value) * 10 ** decimals(currency));
+  const toValue = (minor: number, currency: string) => (minor / 10 ** decimals(currency)).toFixed(decimals(currency));
+  const refundedMinor = (captureId: string, currency: string) =>
+    [...refunds.values()].filter((refund) => refund.captureId === captureId).reduce((sum, refund) => sum + toMinor(refund.amount.value, currency), 0);
+
+  const refundResource = (refund: StandInPaypalRefund, capture: StandInCapture) => {
+    const currency = capture.amount.currency_code;
+    const now = new Date().toISOString();
+    return {
+      id: refund.id,
+      status: refund.status,
+      amount: refund.amount,
+      ...(refund.custom_id ? { custom_id: refund.custom_id } : {}),
+      ...(refund.note_to_payer ? { note_to_payer: refund.note_to_payer } : {}),
+      seller_payable_breakdown: {
+        gross_amount: refund.amount,
+        paypal_fee: { currency_code: currency, value: toValue(0, currency) },
+        net_amount: refund.amount,
+        total_refunded_amount: { currency_code: currency, value: toValue(refundedMinor(capture.id, currency), currency) },
+      },
+      create_time: now,
+      update_time: now,
+      links: [
+        { href: `${base}/v2/payments/refunds/${refund.id}`, rel: "self", method: "GET" },
+        { href: `${base}/v2/payments/captures/${capture.id}`, rel: "up", method: "GET" },
+      ],
+    };
+  };
+
+  async function deliverRefund(resource: Record<string, unknown>) {
+    if (!options.webhookUrl) return;
+    const made = delivery("PAYMENT.CAPTURE.REFUNDED", resource);
+    try {
+      const response = await fetch(options.webhookUrl, { method: "POST", headers: made.headers, body: made.body });
+      deliveries.push({ eventId: String(made.event.id), status: response.status });
+    } catch {
+      deliveries.push({ eventId: String(made.event.id), status: 0 });
+    }
+  }
+
+  function refundCapture(req: http.IncomingMessage, res: http.ServerResponse, captureId: string, body: string) {
+    if (!authorized(req)) return send(res, 401, { error: "invalid_token", error_description: "Authentication failed" });
+    if (req.method !== "POST") return send(res, 405, paypalError("METHOD_NOT_SUPPORTED", "METHOD_NOT_SUPPORTED", "Method not supported"));
+    const capture = [...orders.values()].map((order) => order.capture).find((made) => made?.id === captureId);
+    if (!capture) return send(res, 404, paypalError("RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Specified resource ID does not exist. Please check the resource ID and try again."));
+    const key = replayed(req, res, `refund:${captureId}`);
+    if (key === null) return;
+    const answer = (status: number, response: unknown) => {
+      if (key) replays.set(key, { status, body: response });
+      send(res, status, response);
+    };
+    let input: Record<string, unknown>;
+    try {
+      input = JSON.parse(body || "{}") as Record<string, unknown>;
+    } catch {
+      return answer(400, paypalError("INVALID_REQUEST", "MALFORMED_REQUEST_JSON", "The request JSON is not well formed."));
+    }
+    const currency = capture.amount.currency_code;
+    if (capture.status !== "COMPLETED" && capture.status !== "PARTIALLY_REFUNDED") {
+      return answer(422, paypalError("UNPROCESSABLE_ENTITY", capture.status === "REFUNDED" ? "CAPTURE_FULLY_REFUNDED" : "INVALID_CAPTURE_STATUS", `The capture is ${capture.status}.`));
+    }
+    const left = toMinor(capture.amount.value, currency) - refundedMinor(capture.id, currency);
+    const asked = input.amount as { currency_code?: unknown; value?: unknown } | undefined;
+    if (asked !== undefined && (typeof asked?.value !== "string" || !/^\d+(\.\d{1,2})?$/.test(asked.value) || typeof asked.currency_code !== "string")) {
+      return answer(400, paypalError("INVALID_REQUEST", "INVALID_PARAMETER_VALUE", "Request is not well-formed, syntactically incorrect, or violates schema."));
+    }
+    if (asked && asked.currency_code !== currency) return answer(422, paypalError("UNPROCESSABLE_ENTITY", "REFUND_CURRENCY_MISMATCH", "Refund must be in the same currency as the capture."));
+    const amountMinor = asked ? toMinor(String(asked.value), currency) : left;
+    if (amountMinor <= 0) return answer(422, paypalError("UNPROCESSABLE_ENTITY", "INVALID_REFUND_AMOUNT", "The refund amount must be positive."));
+    if (amountMinor > left) {
+      return answer(422, paypalError("UNPROCESSABLE_ENTITY", "REFUND_AMOUNT_EXCEEDED", "The refund amount must be less than or equal to the capture amount that has not yet been refunded."));
+    }
+    const refund: StandInPaypalRefund = {
+      id: upperId(17),
+      captureId: capture.id,
+      status: "COMPLETED",
+      amount: { currency_code: currency, value: toValue(amountMinor, currency) },
+      custom_id: typeof input.custom_id === "string" ? input.custom_id : null,
+      note_to_payer: typeof input.note_to_payer === "string" ? input.note_to_payer : null,
+      requestId: typeof req.headers["paypal-request-id"] === "string" ? req.headers["paypal-request-id"] : null,
+    };
+    refunds.set(refund.id, refund);
+    capture.status = amountMinor === left ? "REFUNDED" : "PARTIALLY_REFUNDED";
+    const resource = refundResource(refund, capture);
+    answer(201, resource);
+    // PayPal notifies asynchronously, after answering the refund.
+    setTimeout(() => void deliverRefund(resource), 50);
+  }
+
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", base);
@@ -230,6 +341,9 @@ export async function startPaypalStandIn(options: PaypalStandInOptions = {}): Pr
         const success = Boolean(made) && made?.sig === input.transmission_sig && input.webhook_id === webhookId && JSON.stringify(input.webhook_event) === made?.event;
         return send(res, 200, { verification_status: success ? "SUCCESS" : "FAILURE" });
       }
+
+      const refundPath = /^\/v2\/payments\/captures\/([A-Za-z0-9]+)\/refund$/.exec(path);
+      if (refundPath?.[1]) return refundCapture(req, res, refundPath[1], body);
 
       if (!path.startsWith("/v2/checkout/orders")) return send(res, 404, paypalError("RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Not found"));
       if (!authorized(req)) return send(res, 401, { error: "invalid_token", error_description: "Authentication failed" });
@@ -308,6 +422,7 @@ export async function startPaypalStandIn(options: PaypalStandInOptions = {}): Pr
     delivery,
     captureEvent,
     deliveries,
+    refunds,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -15,6 +15,9 @@ import Stripe from "stripe";
  *   paid, sends the signed `checkout.session.completed` webhook to `webhookUrl` and redirects to
  *   the session's success_url.
  *
+ * - `POST /v1/refunds` → a `refund`; afterwards (not before answering) it delivers a signed
+ *   `charge.refunded` (the charge's new `amount_refunded`) to `webhookUrl` when given.
+ *
  * `signedEvent` builds webhook deliveries signed like Stripe's (`Stripe-Signature`, via the SDK's
  * `generateTestHeaderString`). Point the SDK here with `createStripeClient(secretKey, url)`.
  */
@@ -280,7 +283,21 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
       response = refund;
     }
     if (idempotencyKey) idempotent.set(idempotencyKey, { body, status, response });
-    return send(res, status, response);
+    send(res, status, response);
+    // Stripe notifies asynchronously, after answering: charge.refunded with the charge's new total refunded.
+    if (status === 200 && session && options.webhookUrl) setTimeout(() => void deliverRefunded(session.id, refunded + amount), 50);
+  };
+
+  /** Delivers a signed `charge.refunded` for the session's charge to `webhookUrl` (appended). */
+  const deliverRefunded = async (sessionId: string, refundedMinor: number) => {
+    if (!options.webhookUrl) return;
+    const delivery = signedRefund(sessionId, refundedMinor);
+    const answer = await fetch(options.webhookUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": delivery.signature },
+      body: delivery.payload,
+    }).catch(() => null);
+    deliveries.push({ eventId: String(delivery.event.id), status: answer?.status ?? 0 });
   };
 
   const hosted = async (req: http.IncomingMessage, res: http.ServerResponse, sessionId: string) => {

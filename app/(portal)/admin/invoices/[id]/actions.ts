@@ -12,6 +12,7 @@ import { refundPayment } from "@/lib/invoices/refund-payment";
 import { rejectInvoice } from "@/lib/invoices/reject-invoice";
 import { submitForApproval } from "@/lib/invoices/submit-for-approval";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
+import { paypalClient } from "@/lib/payments/paypal/client";
 import { stripeClient } from "@/lib/payments/stripe/client";
 
 // The services parse every field; the id is only read here to refresh the right pages.
@@ -40,7 +41,7 @@ export const voidInvoiceAction = formAction({ roles: ["admin"] }, (actor, input)
 export const recordManualPaymentAction = formAction({ roles: ["admin"] }, (actor, input) => recordManualPayment(getDb(), actor, input).then(refreshed(input)));
 
 export const refundPaymentAction = formAction({ roles: ["admin"] }, (actor, input) =>
-  refundPayment(getDb(), actor, input, { stripe: stripeClient() }).then((result) => {
+  refundPayment(getDb(), actor, input, { stripe: stripeClient(), paypal: paypalClient() }).then((result) => {
     refreshed(input)(result);
     if (result.ok) revalidatePath("/admin/payments");
     return result;

@@ -1,0 +1,74 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { issueInvoice, signedIn } from "./invoice-helpers";
+
+/** The admin refunds `amount` of the invoice's (only) refundable payment with the `Refund payment` form. */
+async function refund(admin: Page, amount: string, reason: string) {
+  const form = admin.getByTestId("refund-form");
+  await expect(form).toHaveCount(1);
+  await form.getByLabel("Amount").fill(amount);
+  await form.getByLabel("Reason").fill(reason);
+  await form.getByRole("button", { name: "Refund payment" }).click();
+}
+
+/** Reloads the page until the invoice shows `status` (a webhook-driven change). */
+async function untilStatus(page: Page, status: string) {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("invoice-status")).toHaveText(status, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+test("an admin refunds part, then the rest, of a manual payment", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const { invoiceId, studentEmail, admin } = await issueInvoice(browser, "Thesis review", "60.00");
+
+  const payment = admin.getByRole("form", { name: "Record manual payment" });
+  await payment.getByLabel("Method").selectOption({ label: "Bank transfer" });
+  await payment.getByLabel("Reference").fill(`BANK-${randomBytes(4).toString("hex")}`);
+  await payment.getByLabel("Amount").fill("60.00");
+  await payment.getByRole("button", { name: "Record payment" }).click();
+  await expect(admin.getByTestId("invoice-status")).toHaveText("Paid");
+
+  // More than was paid is refused; part of it moves the invoice to partially refunded at once.
+  await refund(admin, "60.01", "Too much");
+  await expect(admin.getByTestId("refund-form").getByText("At most $60.00 of this payment can be refunded")).toBeVisible();
+  await expect(admin.getByTestId("invoice-status")).toHaveText("Paid");
+
+  await refund(admin, "20.00", "One session was cancelled");
+  await expect(admin.getByTestId("invoice-status")).toHaveText("Partially refunded");
+  await expect(admin.getByTestId("invoice-refund")).toHaveCount(1);
+  await expect(admin.getByTestId("refund-form").getByLabel("Amount")).toHaveValue("40.00");
+
+  await refund(admin, "40.00", "The rest was cancelled too");
+  await expect(admin.getByTestId("invoice-status")).toHaveText("Refunded");
+  await expect(admin.getByTestId("invoice-refund")).toHaveCount(2);
+  await expect(admin.getByTestId("refund-form")).toHaveCount(0);
+
+  const student = await signedIn(browser, studentEmail, "/student");
+  await student.goto(`/student/invoices/${invoiceId}`);
+  await expect(student.getByTestId("invoice-status")).toHaveText("Refunded");
+});
+
+test("an admin refunds a Stripe payment; Stripe's charge.refunded webhook marks the invoice refunded", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const { invoiceId, studentEmail, admin } = await issueInvoice(browser, "Statistics tutoring", "80.00");
+
+  const student = await signedIn(browser, studentEmail, "/student");
+  await student.goto(`/student/invoices/${invoiceId}`);
+  await student.getByRole("button", { name: "Pay with card" }).click();
+  await expect(student).toHaveURL(/\/pay\/cs_test_/);
+  await student.getByRole("button", { name: "Pay" }).click();
+  await expect(student).toHaveURL(new RegExp(`/student/invoices/${invoiceId}\\?checkout=success$`));
+  await untilStatus(student, "Paid");
+
+  await untilStatus(admin, "Paid");
+  await refund(admin, "80.00", "Tutor unavailable");
+  await expect(admin.getByText("Refund requested; Stripe confirms it shortly")).toBeVisible();
+
+  // Confirmed only by the stand-in's signed charge.refunded delivery.
+  await untilStatus(admin, "Refunded");
+  await expect(admin.getByTestId("invoice-refund")).toHaveCount(1);
+  await expect(admin.getByTestId("invoice-refund")).toContainText("Refunded");
+  await untilStatus(student, "Refunded");
+});
