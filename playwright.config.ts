@@ -11,7 +11,7 @@ export default defineConfig({
   workers: 2,
   // Journeys span several browser contexts and servers on a 2-core machine.
   timeout: 90_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 15_000 },
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: ".test-results/playwright.json" }]],
   outputDir: "test-results",
