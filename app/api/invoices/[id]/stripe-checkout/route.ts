@@ -1,38 +1,19 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { jsonRoute } from "@/lib/http/json-route";
+import { readPaymentStart } from "@/lib/http/payment-start";
 import { invoiceLinks } from "@/lib/invoices/policy";
 import { stripeClient } from "@/lib/payments/stripe/client";
 import { startStripeCheckout } from "@/lib/payments/stripe/create-checkout";
 
 export const dynamic = "force-dynamic";
 
-/** The invoice id is the segment before /stripe-checkout. */
-const invoiceIdOf = (request: Request) => new URL(request.url).pathname.split("/").at(-2) ?? "";
-
-/** The request's Origin when it names this app's host (as the browser reached it), else null. */
-function sameOrigin(headers: Headers): string | null {
-  const origin = headers.get("origin");
-  if (!origin) return null;
-  try {
-    const url = new URL(origin);
-    const hosts = [headers.get("x-forwarded-host"), headers.get("host")].filter((host): host is string => Boolean(host));
-    return (url.protocol === "http:" || url.protocol === "https:") && hosts.includes(url.host) ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The student's Pay button: answers `{ data: { url } }`, the Stripe Checkout page to send the browser to. */
 export const POST = jsonRoute(async (actor, request) => {
   const stripe = stripeClient();
   if (!stripe) return NextResponse.json({ error: "Card payments are not available right now." }, { status: 503 });
-  // jsonRoute has checked the request is same-origin; the Origin header then names the app as the browser reached it.
-  const origin = sameOrigin(request.headers);
-  if (!origin) return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
-  const body = (await request.json().catch(() => ({}))) as { expectedVersion?: unknown };
-  const expectedVersion = body.expectedVersion === undefined || body.expectedVersion === null ? undefined : Number(body.expectedVersion);
-  const invoiceId = decodeURIComponent(invoiceIdOf(request));
-  const page = `${origin}${invoiceLinks.student(encodeURIComponent(invoiceId))}`;
-  return startStripeCheckout(getDb(), actor, { invoiceId, expectedVersion }, { stripe, successUrl: `${page}?checkout=success`, cancelUrl: `${page}?checkout=cancelled` });
+  const start = await readPaymentStart(request);
+  if (start instanceof Response) return start;
+  const page = `${start.origin}${invoiceLinks.student(encodeURIComponent(start.invoiceId))}`;
+  return startStripeCheckout(getDb(), actor, { invoiceId: start.invoiceId, expectedVersion: start.expectedVersion }, { stripe, successUrl: `${page}?checkout=success`, cancelUrl: `${page}?checkout=cancelled` });
 });

@@ -1,0 +1,31 @@
+import { NextResponse } from "next/server";
+
+/** The request's Origin when it names this app's host (as the browser reached it), else null. */
+export function appOrigin(headers: Headers): string | null {
+  const origin = headers.get("origin");
+  if (!origin) return null;
+  try {
+    const url = new URL(origin);
+    const hosts = [headers.get("x-forwarded-host"), headers.get("host")].filter((host): host is string => Boolean(host));
+    return (url.protocol === "http:" || url.protocol === "https:") && hosts.includes(url.host) ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+export type PaymentStart = { origin: string; invoiceId: string; expectedVersion: number | undefined };
+
+/**
+ * What a student's Pay button sends to start a provider's payment: the invoice from the URL
+ * (`/api/invoices/{id}/…`), the version the page showed, and the app's origin for the provider's
+ * return URLs. A Response when the request cannot start one.
+ */
+export async function readPaymentStart(request: Request): Promise<PaymentStart | Response> {
+  // jsonRoute has checked the request is same-origin; the Origin header then names the app as the browser reached it.
+  const origin = appOrigin(request.headers);
+  if (!origin) return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
+  const body = (await request.json().catch(() => ({}))) as { expectedVersion?: unknown };
+  const expectedVersion = body.expectedVersion === undefined || body.expectedVersion === null ? undefined : Number(body.expectedVersion);
+  const invoiceId = decodeURIComponent(new URL(request.url).pathname.split("/").at(-2) ?? "");
+  return { origin, invoiceId, expectedVersion };
+}
