@@ -1,5 +1,5 @@
 import { createDatabase } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "./demo/seed-demo";
 import { loadDotEnv } from "./lib/dotenv";
 import { errorText, failStart } from "./lib/fail";
 

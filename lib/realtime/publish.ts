@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import Pusher from "pusher";
 import { logger } from "@/lib/log/logger";
 import { realtimeConfig } from "./config";
@@ -17,11 +18,22 @@ export function pusherServer(): Pusher | null {
   return client;
 }
 
+const silenced = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` with publishing off, for work no browser can be watching (the demo seed runs
+ * before any server is up): its events would only fail to reach a server or reach nobody.
+ */
+export function withoutLivePublishing<T>(work: () => Promise<T>): Promise<T> {
+  return silenced.run(true, work);
+}
+
 /**
  * Called after the transaction has committed. The database is the source of truth: a failed
  * publish is logged and never fails the user's action; clients catch up by refetching.
  */
 export async function publishAfterCommit(events: readonly RealtimeEvent[]): Promise<void> {
+  if (silenced.getStore()) return;
   const sdk = pusherServer();
   if (!sdk || events.length === 0) return;
   // Pusher accepts at most 10 events per batch.

@@ -1,22 +1,19 @@
-import { DEMO_PASSWORD, demoUsers } from "@/db/seed";
+import type { DemoLogins } from "../demo/demo-logins";
+import { DEMO_PASSWORD } from "../demo/seed-demo";
 
-export function printBanner(url: string): void {
-  const logins = ["admin@nanoproblem.test", "support@nanoproblem.test", "teacher@nanoproblem.test", "student@nanoproblem.test"];
-  const rows = logins.map((email) => {
-    const user = demoUsers.find((u) => u.email === email);
-    return `    ${email.padEnd(28)} ${user?.role ?? ""}`;
-  });
-  console.log(
-    [
-      "",
-      `  Nano Problem is running at ${url}`,
-      "",
-      `  Demo logins (password: ${DEMO_PASSWORD})`,
-      ...rows,
-      `    …and ${demoUsers.length - logins.length} more students and teachers`,
-      "",
-      "  Press Ctrl-C to stop.",
-      "",
-    ].join("\n"),
-  );
+/** Names demo logins only when the database holds them, so a deployer is never told of accounts that do not exist. */
+export function bannerText(url: string, demo: DemoLogins | null): string {
+  const logins = demo
+    ? [
+        `  Demo logins (password: ${DEMO_PASSWORD})`,
+        ...demo.logins.map((login) => `    ${login.email.padEnd(28)} ${login.role}`),
+        ...(demo.more > 0 ? [`    …and ${demo.more} more students and teachers`] : []),
+        "",
+      ]
+    : [];
+  return ["", `  Nano Problem is running at ${url}`, "", ...logins, "  Press Ctrl-C to stop.", ""].join("\n");
+}
+
+export function printBanner(url: string, demo: DemoLogins | null): void {
+  console.log(bannerText(url, demo));
 }

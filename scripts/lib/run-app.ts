@@ -1,7 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
-import { createDatabase } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
+import { prepareDemoData } from "../demo/prepare-demo";
 import { printBanner } from "./banner";
 import { spawnChild, stopChild, waitForHttp } from "./children";
 import { checkDatabaseReachable, migrateWithLock } from "./database";
@@ -17,6 +16,7 @@ export type RunAppOptions = {
   env: NodeJS.ProcessEnv;
   /** Where to run PostgreSQL when env has no DATABASE_URL. */
   embedded?: { dataDir: string; port: number };
+  /** Seed demo data into an empty database and name its logins in the banner; `npm start` never does. */
   seed: boolean;
   /** Start the local Pusher-protocol server on this port and point the app at it. */
   localRealtimePort?: number;
@@ -45,6 +45,8 @@ export async function runApp(options: RunAppOptions): Promise<void> {
     console.error(`✖ ${message}`);
     await shutdown(1);
   };
+  // A library's unhandled error event (a program it spawns that cannot run) still ends in one line.
+  process.on("uncaughtException", (error) => void fail(errorText(error)));
 
   try {
     if (!(await isPortFree(options.port, "0.0.0.0"))) return fail(`port ${options.port} is already in use (set PORT to another one)`);
@@ -58,11 +60,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
       await checkDatabaseReachable(url);
     }
     await migrateWithLock(url);
-    if (options.seed) {
-      const { db, pool } = createDatabase(url, 1);
-      const { created } = await seedDemoData(db, { storageRoot: options.env.UPLOADS_DIR }).finally(() => pool.end());
-      if (created > 0) console.log(`Seeded ${created} demo accounts.`);
-    }
+    const demo = await prepareDemoData(url, { seed: options.seed, storageRoot: options.env.UPLOADS_DIR });
     let env: NodeJS.ProcessEnv = { ...options.env, DATABASE_URL: url, PORT: String(options.port) };
     if (options.localRealtimePort) {
       const appOrigins = [`http://localhost:${options.port}`, `http://127.0.0.1:${options.port}`];
@@ -79,7 +77,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
     }
     const appUrl = `http://localhost:${options.port}`;
     await waitForHttp(`${appUrl}/login`, 180_000, next);
-    printBanner(appUrl);
+    printBanner(appUrl, demo);
   } catch (error) {
     await fail(errorText(error));
   }

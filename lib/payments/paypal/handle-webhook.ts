@@ -1,12 +1,10 @@
-import { eq } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { webhookEvents } from "@/db/schema";
 import { logger } from "@/lib/log/logger";
-import { publishNotifications } from "@/lib/notifications/publish";
+import { recordAndApply, type WebhookResponse } from "../webhook-ledger";
 import type { Paypal, PaypalTransmission } from "./client";
 import { refundCapture, settleCapture, type Settled } from "./settle";
 
-export type WebhookResponse = { status: number; body: Record<string, unknown> };
+export type { WebhookResponse };
 
 /** The parts of a PayPal webhook event (v1 notifications envelope, v2 payments resources) read here. */
 type Money = { currency_code?: string; value?: string };
@@ -98,10 +96,9 @@ async function apply(tx: Transaction, event: PaypalEvent): Promise<Settled> {
 /**
  * PayPal's webhook: the delivery is verified first with PayPal's verify-webhook-signature API
  * (transmission headers, our webhook id and the event); anything but SUCCESS answers 400 and
- * writes nothing, and a verification PayPal cannot answer is a 500 (PayPal retries). The event is
- * then recorded in the webhook_events ledger and applied in one transaction: an event id already
- * recorded is acknowledged without being applied again, and a failure of ours answers 500 and
- * rolls the ledger row back. Notifications are published after the commit.
+ * writes nothing, and a verification PayPal cannot answer is a 500 (PayPal retries). The event
+ * then goes through the ledger (recordAndApply): applied once, retried by PayPal after a failure of
+ * ours, notifications published after the commit.
  */
 export async function handlePaypalWebhook(db: Database, paypal: Paypal, rawBody: string, headers: Headers, webhookId: string): Promise<WebhookResponse> {
   const transmission = transmissionOf(headers);
@@ -117,28 +114,5 @@ export async function handlePaypalWebhook(db: Database, paypal: Paypal, rawBody:
   }
   if (!verified) return { status: 400, body: { error: "Invalid signature" } };
 
-  let handled: Settled | null;
-  try {
-    handled = await db.transaction(async (tx) => {
-      const [recorded] = await tx
-        .insert(webhookEvents)
-        .values({ provider: "paypal", eventId: event.id, type: event.event_type, payload: JSON.parse(rawBody) as unknown })
-        .onConflictDoNothing({ target: [webhookEvents.provider, webhookEvents.eventId] })
-        .returning({ id: webhookEvents.id });
-      if (!recorded) return null;
-      const outcome = await apply(tx, event);
-      await tx
-        .update(webhookEvents)
-        .set({ processedAt: new Date(), error: outcome.error ?? null })
-        .where(eq(webhookEvents.id, recorded.id));
-      return outcome;
-    });
-  } catch (error) {
-    logger.error("paypal webhook failed", { eventId: event.id, type: event.event_type, error: error instanceof Error ? error.stack : String(error) });
-    return { status: 500, body: { error: "Webhook processing failed" } };
-  }
-  if (!handled) return { status: 200, body: { received: true, duplicate: true } };
-  if (handled.error) logger.warn("paypal webhook not applied", { eventId: event.id, type: event.event_type, reason: handled.error });
-  await publishNotifications(handled.notifications);
-  return { status: 200, body: { received: true, result: handled.result } };
+  return recordAndApply(db, { provider: "paypal", id: event.id, type: event.event_type, payload: JSON.parse(rawBody) as unknown }, (tx) => apply(tx, event));
 }

@@ -1,16 +1,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Database, Transaction } from "@/db/client";
-import { invoices, payments, webhookEvents, type Notification } from "@/db/schema";
+import { invoices, payments, webhookEvents } from "@/db/schema";
 import { applySucceededPayment } from "@/lib/invoices/apply-payment";
 import { applyConfirmedRefund } from "@/lib/invoices/apply-refund";
 import { auditInvoice } from "@/lib/invoices/change-invoice";
-import { logger } from "@/lib/log/logger";
-import { publishNotifications } from "@/lib/notifications/publish";
+import { recordAndApply, type Applied, type WebhookResponse } from "../webhook-ledger";
 
-export type WebhookResponse = { status: number; body: Record<string, unknown> };
-
-type Handled = { result: string; error?: string; notifications?: Notification[] };
+export type { WebhookResponse };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAID_SESSION_EVENTS = ["checkout.session.completed", "checkout.session.async_payment_succeeded"];
@@ -25,7 +22,7 @@ async function invoiceOf(tx: Transaction, session: Stripe.Checkout.Session): Pro
 }
 
 /** A paid session counts toward its invoice (or is stored as disputed when amount, currency or status do not fit). */
-async function applyPaidSession(tx: Transaction, session: Stripe.Checkout.Session, event: Stripe.Event): Promise<Handled> {
+async function applyPaidSession(tx: Transaction, session: Stripe.Checkout.Session, event: Stripe.Event): Promise<Applied> {
   const invoiceId = await invoiceOf(tx, session);
   if (!invoiceId) return { result: "ignored", error: "unknown invoice" };
   const amountMinor = session.amount_total;
@@ -45,7 +42,7 @@ async function applyPaidSession(tx: Transaction, session: Stripe.Checkout.Sessio
   return { result: applied.outcome, notifications: applied.notifications };
 }
 
-async function failSession(tx: Transaction, session: Stripe.Checkout.Session): Promise<Handled> {
+async function failSession(tx: Transaction, session: Stripe.Checkout.Session): Promise<Applied> {
   const updated = await tx
     .update(payments)
     .set({ status: "failed", updatedAt: new Date() })
@@ -63,7 +60,7 @@ async function failSession(tx: Transaction, session: Stripe.Checkout.Session): P
  * The charge is tied to our payment through its payment intent, which the paid session's event
  * (kept in the ledger) names.
  */
-async function refundCharge(tx: Transaction, charge: Stripe.Charge): Promise<Handled> {
+async function refundCharge(tx: Transaction, charge: Stripe.Charge): Promise<Applied> {
   const paymentIntent = idOf(charge.payment_intent);
   if (!paymentIntent) return { result: "ignored", error: "charge without a payment intent" };
   const [paidEvent] = await tx
@@ -108,7 +105,7 @@ async function refundCharge(tx: Transaction, charge: Stripe.Charge): Promise<Han
   return { result: status, notifications: confirmed.notifications };
 }
 
-async function apply(tx: Transaction, event: Stripe.Event): Promise<Handled> {
+async function apply(tx: Transaction, event: Stripe.Event): Promise<Applied> {
   switch (event.type) {
     case "checkout.session.completed": {
       const session = event.data.object;
@@ -129,10 +126,8 @@ async function apply(tx: Transaction, event: Stripe.Event): Promise<Handled> {
 
 /**
  * Stripe's webhook: the signature is verified on the raw body first (400, nothing written, when it
- * does not match or is too old). The event is then recorded in the webhook_events ledger and
- * applied in one transaction: an event id already recorded is acknowledged without being applied
- * again, and a failure of ours answers 500 and rolls the ledger row back, so Stripe retries it.
- * Notifications are published after the commit.
+ * does not match or is too old); the event then goes through the ledger (recordAndApply): applied
+ * once, retried by Stripe after a failure of ours, notifications published after the commit.
  */
 export async function handleStripeWebhook(db: Database, stripe: Stripe, rawBody: string, signature: string | null, secret: string): Promise<WebhookResponse> {
   if (!signature) return { status: 400, body: { error: "Missing Stripe-Signature header" } };
@@ -145,28 +140,5 @@ export async function handleStripeWebhook(db: Database, stripe: Stripe, rawBody:
     return { status: 400, body: { error: "Invalid payload" } };
   }
 
-  let handled: Handled | null;
-  try {
-    handled = await db.transaction(async (tx) => {
-      const [recorded] = await tx
-        .insert(webhookEvents)
-        .values({ provider: "stripe", eventId: event.id, type: event.type, payload: event })
-        .onConflictDoNothing({ target: [webhookEvents.provider, webhookEvents.eventId] })
-        .returning({ id: webhookEvents.id });
-      if (!recorded) return null;
-      const outcome = await apply(tx, event);
-      await tx
-        .update(webhookEvents)
-        .set({ processedAt: new Date(), error: outcome.error ?? null })
-        .where(eq(webhookEvents.id, recorded.id));
-      return outcome;
-    });
-  } catch (error) {
-    logger.error("stripe webhook failed", { eventId: event.id, type: event.type, error: error instanceof Error ? error.stack : String(error) });
-    return { status: 500, body: { error: "Webhook processing failed" } };
-  }
-  if (!handled) return { status: 200, body: { received: true, duplicate: true } };
-  if (handled.error) logger.warn("stripe webhook not applied", { eventId: event.id, type: event.type, reason: handled.error });
-  await publishNotifications(handled.notifications ?? []);
-  return { status: 200, body: { received: true, result: handled.result } };
+  return recordAndApply(db, { provider: "stripe", id: event.id, type: event.type, payload: event }, (tx) => apply(tx, event));
 }

@@ -1,9 +1,10 @@
 import { count, eq } from "drizzle-orm";
-import type { Database } from "./client";
-import { profiles, users, type Role } from "./schema";
+import type { Database } from "@/db/client";
+import { profiles, users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/passwords";
+import { withoutLivePublishing } from "@/lib/realtime/publish";
 import { insertUserWithProfile } from "@/lib/users/insert-user";
-import { seedDemoAssignments } from "./seed-assignments";
+import { seedDemoAssignments } from "./seed-demo-assignments";
 
 export const DEMO_PASSWORD = "nano-demo-2026";
 
@@ -28,8 +29,15 @@ export const demoUsers: DemoUser[] = [
   { email: "omar.haddad@nanoproblem.test", name: "Omar Haddad", role: "teacher", extra: { subjects: ["Chemistry", "Biology"], timeZone: "Asia/Dubai" } },
 ];
 
-/** Creates the demo accounts only into an empty database, so a second run adds nothing. */
-export async function seedDemoData(db: Database, options: { storageRoot?: string } = {}): Promise<{ created: number }> {
+/**
+ * Creates the demo accounts only into an empty database, so a second run adds nothing. Nothing
+ * is published live: the seed runs before the app and its real-time server are up.
+ */
+export function seedDemoData(db: Database, options: { storageRoot?: string } = {}): Promise<{ created: number }> {
+  return withoutLivePublishing(() => seed(db, options));
+}
+
+async function seed(db: Database, options: { storageRoot?: string }): Promise<{ created: number }> {
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return { created: 0 };
   const passwordHash = await hashPassword(DEMO_PASSWORD);

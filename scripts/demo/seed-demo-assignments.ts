@@ -12,8 +12,8 @@ import type { Actor } from "@/lib/auth/actor";
 import type { ServiceResult } from "@/lib/errors";
 import { DEFAULT_UPLOAD_ROOT, type FileStore } from "@/lib/storage";
 import { LocalStorageDriver } from "@/lib/storage/local-driver";
-import type { Database } from "./client";
-import { assignments, profiles, users } from "./schema";
+import type { Database } from "@/db/client";
+import { assignments, profiles, users } from "@/db/schema";
 
 type Demo = Actor & { timeZone: string };
 
@@ -56,7 +56,7 @@ async function loadPeople(db: Database): Promise<Record<keyof typeof emails, Dem
 }
 
 /**
- * Demo assignments in every status for the demo accounts (db/seed.ts), made through the services
+ * Demo assignments in every status for the demo accounts (scripts/demo/seed-demo.ts), made through the services
  * so their timelines, notifications and audit rows are the real ones. Files go to `storageRoot`.
  * Runs once: a database that already has assignments is left alone.
  */

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { seedDemoData } from "@/db/seed";
-import { seedDemoAssignments } from "@/db/seed-assignments";
+import { seedDemoData } from "./seed-demo";
+import { seedDemoAssignments } from "./seed-demo-assignments";
 import { assignmentFiles, assignmentStatuses, assignments, deliveries } from "@/db/schema";
 import { testFileStore } from "@/test/assignment-fixtures";
 import { testDb } from "@/test/db";
