@@ -15,9 +15,9 @@ import { LocalStorageDriver } from "@/lib/storage/local-driver";
 import type { Database } from "@/db/client";
 import { assignments, profiles, users } from "@/db/schema";
 
-type Demo = Actor & { timeZone: string };
+export type Demo = Actor & { timeZone: string };
 
-const emails = {
+export const emails = {
   liam: "student@nanoproblem.test",
   sofia: "sofia.rossi@nanoproblem.test",
   kwame: "kwame.mensah@nanoproblem.test",
@@ -40,7 +40,8 @@ function must<T>(result: ServiceResult<T>): T {
 const pdf = (name: string, title: string) => ({ name, bytes: new TextEncoder().encode(`%PDF-1.4\n% ${title}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`) });
 const text = (name: string, body: string) => ({ name, bytes: new TextEncoder().encode(body) });
 
-async function loadPeople(db: Database): Promise<Record<keyof typeof emails, Demo> | null> {
+/** The demo accounts the seed made, by first name; null when any of them is missing. */
+export async function loadPeople(db: Database): Promise<Record<keyof typeof emails, Demo> | null> {
   const rows = await db
     .select({ id: users.id, email: users.email, role: users.role, name: profiles.fullName, timeZone: profiles.timeZone })
     .from(users)

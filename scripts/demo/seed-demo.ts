@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/passwords";
 import { withoutLivePublishing } from "@/lib/realtime/publish";
 import { insertUserWithProfile } from "@/lib/users/insert-user";
 import { seedDemoAssignments } from "./seed-demo-assignments";
+import { seedDemoInvoices } from "./seed-demo-invoices";
 
 export const DEMO_PASSWORD = "nano-demo-2026";
 
@@ -30,8 +31,9 @@ export const demoUsers: DemoUser[] = [
 ];
 
 /**
- * Creates the demo accounts only into an empty database, so a second run adds nothing. Nothing
- * is published live: the seed runs before the app and its real-time server are up.
+ * Creates the demo accounts, their assignments and their invoices only into an empty database,
+ * so a second run adds nothing. Nothing is published live: the seed runs before the app and its
+ * real-time server are up.
  */
 export function seedDemoData(db: Database, options: { storageRoot?: string } = {}): Promise<{ created: number }> {
   return withoutLivePublishing(() => seed(db, options));
@@ -50,5 +52,6 @@ async function seed(db: Database, options: { storageRoot?: string }): Promise<{ 
     }
   });
   await seedDemoAssignments(db, options);
+  await seedDemoInvoices(db);
   return { created };
 }
