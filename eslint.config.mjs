@@ -16,6 +16,13 @@ const config = [
     files: ["lib/env.ts", "lib/log/**", "scripts/**", "test/**", "e2e/**", "*.config.*", "instrumentation.ts", "lib/realtime/server/**", "lib/realtime/config.ts", "instrumentation.ts"],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    // Components get plain data from pages, which load it through lib/ queries scoped to the actor.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db", "@/db/*", "**/db/*"], message: "Components never import db/: load through a lib/ query in the page and pass plain data down." }] }],
+    },
+  },
 ];
 
 export default config;

@@ -3,7 +3,8 @@ import { DEMO_PASSWORD, createStaffAccount, demo, registerStudent, signIn, signI
 
 async function openUser(admin: Page, email: string) {
   await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
-  const row = admin.locator(`[data-testid="user-row"][data-email="${email}"]`);
+  // :visible: the table row on a desktop, the card on a phone (both are in the page).
+  const row = admin.locator(`[data-testid="user-row"][data-email="${email}"]:visible`);
   await expect(row).toBeVisible();
   return row;
 }
@@ -14,7 +15,7 @@ test("an admin blocks a signed-in user, whose next navigation ends at sign-in", 
 
   const row = await openUser(admin, student.email);
   await row.getByRole("button", { name: "Block" }).click();
-  await admin.getByRole("button", { name: "Block user" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: /^Block / }).click();
   await expect(row.getByText("Blocked", { exact: true })).toBeVisible();
 
   await student.page.goto("/student");
@@ -23,7 +24,7 @@ test("an admin blocks a signed-in user, whose next navigation ends at sign-in", 
   await expect(student.page.getByTestId("form-error")).toContainText("This account is blocked");
 
   await row.getByRole("button", { name: "Unblock" }).click();
-  await admin.getByRole("button", { name: "Unblock user" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: /^Unblock / }).click();
   await expect(row.getByText("Active", { exact: true })).toBeVisible();
   await signInAs(student.page, student.email, student.password, "/student");
   await student.context.close();
@@ -34,7 +35,7 @@ test("a password reset ends sessions and forces a new password at the next sign-
   await signInAs(admin, demo.admin, DEMO_PASSWORD, "/admin");
   const row = await openUser(admin, student.email);
   await row.getByRole("button", { name: "Reset password" }).click();
-  await admin.getByRole("dialog").getByRole("button", { name: "Reset password" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Reset password" }).click();
   const temporary = (await admin.getByTestId("temporary-password").textContent())?.trim() ?? "";
   expect(temporary).toHaveLength(16);
 
@@ -70,7 +71,7 @@ test("an admin creates a staff account that signs in with its temporary password
   await teacherContext.close();
 
   await admin.goto(`/admin/users?q=${encodeURIComponent("grace hop")}`);
-  await expect(admin.locator(`[data-testid="user-row"][data-email="${email}"]`)).toBeVisible();
+  await expect(admin.locator(`[data-testid="user-row"][data-email="${email}"]:visible`)).toBeVisible();
 });
 
 test("the user list searches by public ID and filters by role", async ({ page: admin }) => {
@@ -80,12 +81,12 @@ test("the user list searches by public ID and filters by role", async ({ page: a
   await filters.getByLabel("Role").selectOption({ label: "Teacher" });
   await filters.getByRole("button", { name: "Search" }).click();
   await expect(admin).toHaveURL(/role=teacher/);
-  const rows = admin.getByTestId("user-row");
+  const rows = admin.locator('[data-testid="user-row"]:visible');
   await expect(rows.first()).toBeVisible();
   for (const text of await rows.allTextContents()) expect(text).toContain("Teacher");
 
   await admin.goto("/admin/users?q=TCH-000001");
-  await expect(admin.getByTestId("user-row")).toHaveCount(1);
+  await expect(admin.locator('[data-testid="user-row"]:visible')).toHaveCount(1);
 });
 
 test("an admin cannot block their own account", async ({ page: admin }) => {

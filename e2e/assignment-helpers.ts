@@ -38,11 +38,14 @@ export async function assignFromQueue(rep: Page, code: string, primaryName: stri
   await rep.goto("/support/queue");
   await rep.locator(`[data-testid="assignment-row"][data-code="${code}"]`).getByRole("link").click();
   await expect(rep.getByTestId("assignment-code")).toHaveText(code);
-  const primary = rep.getByLabel("Primary teacher");
-  const value = await primary.locator("option", { hasText: primaryName }).first().getAttribute("value");
-  await primary.selectOption(value ?? "");
-  const helpers = rep.getByRole("group", { name: "Helpers" });
-  for (const name of helperNames) await helpers.getByLabel(name, { exact: true }).check();
+  // Searchable pickers: type part of the name, choose the option.
+  await rep.getByRole("combobox", { name: "Primary teacher" }).click();
+  await rep.getByRole("option", { name: primaryName }).first().click();
+  if (helperNames.length > 0) {
+    await rep.getByRole("combobox", { name: "Add helpers" }).click();
+    for (const name of helperNames) await rep.getByRole("option", { name }).first().click();
+    await rep.keyboard.press("Escape");
+  }
   await rep.getByRole("button", { name: "Save teachers" }).click();
   await expect(rep.getByTestId("assignment-status")).toContainText("Teacher assigned");
 }
@@ -55,3 +58,17 @@ export async function openTeacherAssignment(teacher: Page, code: string, tab: "O
 }
 
 export { demo };
+
+/** Accepting a delivery asks first: the trigger opens a dialog whose own button confirms. */
+export async function acceptDelivery(page: Page) {
+  await page.getByRole("button", { name: "Accept delivery" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Accept delivery" }).click();
+}
+
+/** Declining an offer asks first, with the reason inside the dialog. */
+export async function declineOffer(page: Page, reason: string) {
+  await page.getByRole("button", { name: "Decline offer" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await dialog.getByLabel("Reason").fill(reason);
+  await dialog.getByRole("button", { name: "Decline offer" }).click();
+}

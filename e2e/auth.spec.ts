@@ -1,10 +1,25 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, demo, registerStudent, signIn, signInAs } from "./helpers";
+import { DEMO_PASSWORD, demo, registerStudent, signIn, signInAs, signOut, uniqueEmail } from "./helpers";
 
 test("a visitor registers and lands in the student area with a student ID", async ({ browser }) => {
   const { page, name } = await registerStudent(browser, "Nadia Petrova");
   await expect(page.getByTestId("signed-in-name")).toHaveText(name);
   await expect(page.getByTestId("public-id")).toHaveText(/^STU-\d{6}$/);
+});
+
+test("a visitor registering from Toronto starts in the Toronto time zone, not UTC", async ({ browser }) => {
+  const context = await browser.newContext({ timezoneId: "America/Toronto" });
+  const page = await context.newPage();
+  await page.goto("/register");
+  await page.getByLabel("Full name").fill("Tessa Toronto");
+  await page.getByLabel("Email").fill(uniqueEmail("toronto"));
+  await page.getByLabel("Password", { exact: true }).fill("student-pass-123");
+  await page.getByLabel("Confirm password").fill("student-pass-123");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/student$/);
+  await page.goto("/profile");
+  await expect(page.getByLabel("Time zone")).toHaveValue("America/Toronto");
+  await context.close();
 });
 
 for (const [email, area] of [
@@ -15,7 +30,7 @@ for (const [email, area] of [
 ] as const) {
   test(`${email} lands in ${area}`, async ({ page }) => {
     await signInAs(page, email, DEMO_PASSWORD, area);
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Account menu/ })).toBeVisible();
   });
 }
 
@@ -39,7 +54,7 @@ test("an anonymous visitor is sent to sign in and comes back to the page asked f
 
 test("signing out ends the session", async ({ page }) => {
   await signInAs(page, demo.teacher, DEMO_PASSWORD, "/teacher");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/teacher");
   await expect(page).toHaveURL(/\/login\?next=%2Fteacher/);

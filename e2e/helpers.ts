@@ -25,6 +25,12 @@ export async function signInAs(page: Page, email: string, password: string, expe
   await expect(page).toHaveURL(typeof expectedPath === "string" ? new RegExp(`${expectedPath}$`) : expectedPath);
 }
 
+/** Signs out through the avatar menu in the shell's top bar (the menu item posts the sign-out action). */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /^Account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+}
+
 /** A student made through the real sign-up form, in a browser context of its own. */
 export async function registerStudent(browser: Browser, name = "Test Student") {
   const context = await browser.newContext();
@@ -45,7 +51,8 @@ export async function registerStudent(browser: Browser, name = "Test Student") {
 export async function createStaffAccount(admin: Page, name: string, role: "Teacher" | "CS rep" | "Admin") {
   await admin.goto("/admin/users");
   const email = uniqueEmail(role.toLowerCase().replace(" ", "-"));
-  const form = admin.locator("form", { has: admin.getByRole("button", { name: "Create account" }) });
+  await admin.getByRole("button", { name: "New staff account" }).click();
+  const form = admin.getByRole("dialog").locator("form", { has: admin.getByRole("button", { name: "Create account" }) });
   await form.getByLabel("Full name").fill(name);
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Role").selectOption({ label: role });

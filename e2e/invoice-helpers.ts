@@ -11,6 +11,8 @@ export async function signedIn(browser: Browser, email: string, home: string): P
 /** A demo assignment from the staff list whose owner is a demo student (who signs in with the demo password). */
 export async function demoAssignment(rep: Page): Promise<{ id: string; email: string }> {
   await rep.goto("/support/assignments");
+  // The list streams in after its loading skeleton.
+  await rep.locator('[data-testid="assignment-row"]:visible').first().waitFor();
   const hrefs = await rep.getByTestId("assignment-row").getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   for (const href of hrefs.slice(0, 10)) {
     await rep.goto(href);
@@ -23,9 +25,9 @@ export async function demoAssignment(rep: Page): Promise<{ id: string; email: st
 }
 
 /** The CS rep drafts a one-item invoice and submits it; the admin approves it. */
-export async function issueInvoice(browser: Browser, description: string, unitPrice: string) {
+export async function issueInvoice(browser: Browser, description: string, unitPrice: string, assignment?: { id: string; email: string }) {
   const rep = await signedIn(browser, demo.support, "/support");
-  const { id: assignmentId, email: studentEmail } = await demoAssignment(rep);
+  const { id: assignmentId, email: studentEmail } = assignment ?? (await demoAssignment(rep));
   await rep.goto(`/support/invoices/new?assignmentId=${assignmentId}`);
   const item = rep.getByRole("group", { name: "Item 1" });
   await item.getByLabel("Description").fill(description);
@@ -39,8 +41,20 @@ export async function issueInvoice(browser: Browser, description: string, unitPr
 
   const admin = await signedIn(browser, demo.admin, "/admin");
   await admin.goto(`/admin/invoices/${invoiceId}`);
-  await admin.getByRole("button", { name: "Approve", exact: true }).click();
+  await approveInvoice(admin);
   await expect(admin.getByTestId("invoice-status")).toHaveText("Issued");
   const number = ((await admin.getByTestId("invoice-number").textContent()) ?? "").trim();
   return { invoiceId, number, studentEmail, admin };
+}
+
+/** Approving asks first: "Approve" opens a dialog whose "Approve and issue …" confirms. */
+export async function approveInvoice(admin: Page) {
+  await admin.getByRole("button", { name: "Approve", exact: true }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: /^Approve and issue/ }).click();
+}
+
+/** Recording a manual payment asks first, naming the amount ("Record $50.00 payment"). */
+export async function recordPayment(admin: Page) {
+  await admin.getByRole("form", { name: "Record manual payment" }).getByRole("button", { name: "Record payment" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: /^Record .+ payment$/ }).click();
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { demo } from "./helpers";
-import { demoAssignment, signedIn } from "./invoice-helpers";
+import { approveInvoice, demoAssignment, recordPayment, signedIn } from "./invoice-helpers";
 
 test("an invoice is drafted, approved, seen by the student and paid in two parts", async ({ browser }) => {
   test.setTimeout(150_000);
@@ -41,7 +41,7 @@ test("an invoice is drafted, approved, seen by the student and paid in two parts
   await admin.goto("/admin/invoices/approvals");
   await admin.locator(`[data-testid="invoice-row"][data-id="${invoiceId}"]`).getByRole("link").click();
   await expect(admin.getByTestId("invoice-status")).toHaveText("Pending approval");
-  await admin.getByRole("button", { name: "Approve", exact: true }).click();
+  await approveInvoice(admin);
   await expect(admin.getByTestId("invoice-status")).toHaveText("Issued");
   await expect(admin.getByTestId("invoice-number")).toHaveText(/^INV-\d{4}-\d{5,}$/);
   const number = ((await admin.getByTestId("invoice-number").textContent()) ?? "").trim();
@@ -64,20 +64,20 @@ test("an invoice is drafted, approved, seen by the student and paid in two parts
   await payment.getByLabel("Method").selectOption({ label: "Bank transfer" });
   await payment.getByLabel("Reference").fill(`${reference}-1`);
   await payment.getByLabel("Amount").fill("500.00");
-  await payment.getByRole("button", { name: "Record payment" }).click();
+  await recordPayment(admin);
   await expect(payment.getByText("The amount is more than the balance of $105.50")).toBeVisible();
   await expect(admin.getByTestId("invoice-status")).toHaveText("Issued");
 
   await payment.getByLabel("Amount").fill("50.00");
   await payment.getByLabel("Note").fill("First instalment");
-  await payment.getByRole("button", { name: "Record payment" }).click();
+  await recordPayment(admin);
   await expect(admin.getByTestId("invoice-status")).toHaveText("Partially paid");
   await expect(admin.getByTestId("invoice-balance")).toHaveText("$55.50");
 
   await payment.getByLabel("Method").selectOption({ label: "Cash" });
   await payment.getByLabel("Reference").fill(`${reference}-2`);
   await payment.getByLabel("Amount").fill("55.50");
-  await payment.getByRole("button", { name: "Record payment" }).click();
+  await recordPayment(admin);
   await expect(admin.getByTestId("invoice-status")).toHaveText("Paid");
   await expect(admin.getByTestId("invoice-balance")).toHaveText("$0.00");
   await expect(admin.getByTestId("invoice-payment")).toHaveCount(2);

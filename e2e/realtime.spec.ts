@@ -17,12 +17,12 @@ test("a notification appears live in its owner's open tabs and nowhere else", as
   await admin.goto(`/admin/users?q=${encodeURIComponent(owner.email)}`);
   const row = admin.locator(`[data-testid="user-row"][data-email="${owner.email}"]`);
   await row.getByRole("button", { name: "Reset password" }).click();
-  await admin.getByRole("dialog").getByRole("button", { name: "Reset password" }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Reset password" }).click();
   await expect(admin.getByTestId("temporary-password")).toBeVisible();
 
-  await expect(owner.page.getByTestId("toast")).toContainText("Your password was reset", { timeout: 5_000 });
-  await expect(secondTab.getByTestId("toast")).toContainText("Your password was reset", { timeout: 5_000 });
-  await expect(bystander.page.getByTestId("toast")).toHaveCount(0);
+  await expect(owner.page.locator("[data-sonner-toast]")).toContainText("Your password was reset", { timeout: 5_000 });
+  await expect(secondTab.locator("[data-sonner-toast]")).toContainText("Your password was reset", { timeout: 5_000 });
+  await expect(bystander.page.locator("[data-sonner-toast]")).toHaveCount(0);
   await expect(bystander.page.getByTestId("notification-count")).toHaveCount(0);
   await owner.context.close();
   await bystander.context.close();

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { issueInvoice, signedIn } from "./invoice-helpers";
+import { issueInvoice, recordPayment, signedIn } from "./invoice-helpers";
 
 /** The admin refunds `amount` of the invoice's (only) refundable payment with the `Refund payment` form. */
 async function refund(admin: Page, amount: string, reason: string) {
@@ -9,6 +9,8 @@ async function refund(admin: Page, amount: string, reason: string) {
   await form.getByLabel("Amount").fill(amount);
   await form.getByLabel("Reason").fill(reason);
   await form.getByRole("button", { name: "Refund payment" }).click();
+  // Refunding asks first, naming the amount ("Refund $40.00").
+  await admin.getByRole("alertdialog").getByRole("button", { name: /^Refund / }).click();
 }
 
 /** Reloads the page until the invoice shows `status` (a webhook-driven change). */
@@ -27,7 +29,7 @@ test("an admin refunds part, then the rest, of a manual payment", async ({ brows
   await payment.getByLabel("Method").selectOption({ label: "Bank transfer" });
   await payment.getByLabel("Reference").fill(`BANK-${randomBytes(4).toString("hex")}`);
   await payment.getByLabel("Amount").fill("60.00");
-  await payment.getByRole("button", { name: "Record payment" }).click();
+  await recordPayment(admin);
   await expect(admin.getByTestId("invoice-status")).toHaveText("Paid");
 
   // More than was paid is refused; part of it moves the invoice to partially refunded at once.

@@ -4,9 +4,10 @@ import { FilterActions, LabelOptions } from "@/components/ui/filters";
 import { roleLabel } from "@/lib/auth/roles";
 import type { UserListQuery } from "@/lib/users/schemas";
 
+export const isFiltered = (query: UserListQuery) => Boolean(query.q || query.role || query.status);
+
 /** A GET form, so the URL holds the query and a search can be bookmarked or shared. */
 export function UserFilters({ query }: { query: UserListQuery }) {
-  const filtered = Boolean(query.q || query.role || query.status);
   return (
     // Keyed on the query so the fields show the current URL after back/forward navigation.
     <Form key={`${query.q ?? ""}|${query.role ?? ""}|${query.status ?? ""}`} action="/admin/users" role="search" aria-label="Filter users" className="mb-4 grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end">
@@ -17,7 +18,10 @@ export function UserFilters({ query }: { query: UserListQuery }) {
       <SelectField label="Status" name="status" defaultValue={query.status ?? ""}>
         <LabelOptions labels={{ active: "Active", blocked: "Blocked" }} />
       </SelectField>
-      <FilterActions clearHref="/admin/users" filtered={filtered} />
+      {/* The chosen sort survives a new search. */}
+      {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+      {query.sort && query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
+      <FilterActions clearHref="/admin/users" filtered={isFiltered(query)} />
     </Form>
   );
 }

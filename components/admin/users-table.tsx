@@ -1,110 +1,116 @@
-import Link from "next/link";
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useMemo, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/card";
+import { DataTable, type ColumnDef, type SortingState } from "@/components/ui/data-table";
 import { roleLabel } from "@/lib/auth/roles";
-import type { listUsers } from "@/lib/users/queries";
-import type { UserListQuery } from "@/lib/users/schemas";
+import type { UserListItem } from "@/lib/users/queries";
+import { userSortColumns, type UserListQuery, type UserSortColumn } from "@/lib/users/schemas";
+import { formatDateTime, formatDateTimeLong } from "@/lib/time/format";
 import { UserRowActions } from "./user-row-actions";
+import { usersHref } from "./users-href";
 
-type Props = {
-  list: Awaited<ReturnType<typeof listUsers>>;
-  query: UserListQuery;
-  actorId: string;
-  timeZone: string;
-};
+type Props = { items: UserListItem[]; query: UserListQuery; actorId: string; timeZone: string; empty: ReactNode };
 
-function pageHref(query: UserListQuery, page: number): string {
-  const params = new URLSearchParams();
-  if (query.q) params.set("q", query.q);
-  if (query.role) params.set("role", query.role);
-  if (query.status) params.set("status", query.status);
-  if (page > 1) params.set("page", String(page));
-  const text = params.toString();
-  return text ? `/admin/users?${text}` : "/admin/users";
-}
-
-function DateCell({ value, timeZone }: { value: Date | null; timeZone: string }) {
-  if (!value) return <span className="text-slate-400">Never</span>;
-  const text = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone }).format(value);
-  const full = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone }).format(value);
+function LastSignIn({ at, timeZone }: { at: Date | null; timeZone: string }) {
+  // slate-600: "Never" is information, and must read at 4.5:1 like the rest.
+  if (!at) return <span className="text-slate-600">Never</span>;
   return (
-    <time dateTime={value.toISOString()} title={full}>
-      {text}
+    <time dateTime={at.toISOString()} title={formatDateTimeLong(at, timeZone)}>
+      {formatDateTime(at, timeZone)}
     </time>
   );
 }
 
-export function UsersTable({ list, query, actorId, timeZone }: Props) {
-  const { items, total, totalIsCapped, page, pageCount } = list;
-  const head = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
-  const cell = "px-3 py-3 align-top";
+function StatusBadge({ status }: { status: UserListItem["status"] }) {
+  return <Badge tone={status === "active" ? "green" : "red"}>{status === "active" ? "Active" : "Blocked"}</Badge>;
+}
+
+function userColumns(actorId: string, timeZone: string): ColumnDef<UserListItem>[] {
+  return [
+    {
+      id: "name",
+      accessorKey: "fullName",
+      header: "Name",
+      cell: ({ row }) => (
+        <span className="font-medium text-slate-900">
+          {row.original.fullName}
+          {row.original.id === actorId ? <Badge tone="blue" className="ml-2">You</Badge> : null}
+        </span>
+      ),
+    },
+    { id: "publicId", accessorKey: "publicId", header: "Public ID", cell: ({ getValue }) => <span className="font-mono text-xs whitespace-nowrap">{getValue<string>()}</span> },
+    {
+      id: "email",
+      accessorKey: "email",
+      header: "Email",
+      // Whole addresses, cut with an ellipsis when long; the full one is in the tooltip.
+      cell: ({ getValue }) => (
+        <span className="block max-w-[16rem] truncate" title={getValue<string>()}>
+          {getValue<string>()}
+        </span>
+      ),
+    },
+    { id: "role", accessorKey: "role", header: "Role", cell: ({ row }) => roleLabel[row.original.role] },
+    { id: "status", accessorKey: "status", header: "Status", cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+    { id: "lastSignIn", accessorKey: "lastSignInAt", header: "Last sign-in", sortDescFirst: true, cell: ({ row }) => <LastSignIn at={row.original.lastSignInAt} timeZone={timeZone} /> },
+    { id: "actions", header: "Actions", enableSorting: false, cell: ({ row }) => <UserRowActions userId={row.original.id} name={row.original.fullName} email={row.original.email} blocked={row.original.status === "blocked"} isSelf={row.original.id === actorId} /> },
+  ];
+}
+
+const isSortColumn = (id: string): id is UserSortColumn => (userSortColumns as readonly string[]).includes(id);
+
+/**
+ * The users of one page, sorted on the server: a header click changes the URL's sort and goes
+ * back to the first page. Under the sm breakpoint each user is a card with its actions.
+ */
+export function UsersTable({ items, query, actorId, timeZone, empty }: Props) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const sorting: SortingState = query.sort ? [{ id: query.sort, desc: query.dir === "desc" }] : [];
+  const sortBy = (next: SortingState) => {
+    const [first] = next;
+    const sort = first && isSortColumn(first.id) ? first.id : undefined;
+    router.push(usersHref(pathname, { ...query, sort, dir: sort ? (first?.desc ? "desc" : "asc") : undefined, page: 1 }));
+  };
+  // Stable: a cell renderer with a new identity would remount its row's actions on every refresh,
+  // closing an open dialog and losing the temporary password just shown.
+  const columns = useMemo(() => userColumns(actorId, timeZone), [actorId, timeZone]);
+
   return (
-    <div>
-      <p role="status" aria-live="polite" className="mb-2 text-sm text-slate-600" data-testid="user-total">
-        {totalIsCapped ? `More than ${total.toLocaleString("en")} users; narrow the search to see the rest` : total === 1 ? "1 user" : `${total.toLocaleString("en")} users`}
-      </p>
-      {items.length === 0 ? (
-        <EmptyState title="No users match">Try another search or clear the filters.</EmptyState>
-      ) : (
-        // On phones the table scrolls sideways inside this region instead of squeezing the columns.
-        <div className="-mx-4 overflow-x-auto sm:mx-0" role="region" aria-label="Users" tabIndex={0}>
-          <table className="min-w-[56rem] w-full divide-y divide-slate-200 text-sm">
-            <thead>
-              <tr>
-                <th scope="col" className={head}>Name</th>
-                <th scope="col" className={head}>Public ID</th>
-                <th scope="col" className={head}>Email</th>
-                <th scope="col" className={head}>Role</th>
-                <th scope="col" className={head}>Status</th>
-                <th scope="col" className={head}>Created</th>
-                <th scope="col" className={head}>Last sign-in</th>
-                <th scope="col" className={head}>Actions</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((user) => (
-                <tr key={user.id} data-testid="user-row" data-email={user.email}>
-                  <th scope="row" className={`${cell} text-left font-medium text-slate-900`}>
-                    {user.fullName}
-                    {user.id === actorId ? <span className="ml-2"><Badge tone="blue">You</Badge></span> : null}
-                  </th>
-                  <td className={`${cell} whitespace-nowrap font-mono text-xs`}>{user.publicId}</td>
-                  <td className={`${cell} break-all`}>{user.email}</td>
-                  <td className={cell}>{roleLabel[user.role]}</td>
-                  <td className={cell}>
-                    <Badge tone={user.status === "active" ? "green" : "red"}>{user.status === "active" ? "Active" : "Blocked"}</Badge>
-                  </td>
-                  <td className={cell}><DateCell value={user.createdAt} timeZone={timeZone} /></td>
-                  <td className={cell}><DateCell value={user.lastSignInAt} timeZone={timeZone} /></td>
-                  <td className={cell}>
-                    <UserRowActions userId={user.id} name={user.fullName} email={user.email} blocked={user.status === "blocked"} isSelf={user.id === actorId} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+    <DataTable
+      columns={columns}
+      data={items}
+      caption="Users"
+      getRowId={(user) => user.id}
+      rowTestId="user-row"
+      rowData={(user) => ({ "data-email": user.email })}
+      sorting={sorting}
+      onSortingChange={sortBy}
+      empty={empty}
+      renderCard={(user) => (
+        <div className="grid min-w-0 gap-2 text-sm">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p className="font-medium text-slate-900">
+              {user.fullName}
+              {user.id === actorId ? <Badge tone="blue" className="ml-2">You</Badge> : null}
+            </p>
+            <StatusBadge status={user.status} />
+          </div>
+          {/* On a line of its own, so a long address wraps only where it must. */}
+          <p className="text-slate-700 [overflow-wrap:anywhere]">{user.email}</p>
+          <p className="text-slate-600">
+            <span className="font-mono text-xs">{user.publicId}</span> · {roleLabel[user.role]}
+          </p>
+          <p className="text-slate-600">
+            Last sign-in: <LastSignIn at={user.lastSignInAt} timeZone={timeZone} />
+          </p>
+          <div className="pt-1">
+            <UserRowActions userId={user.id} name={user.fullName} email={user.email} blocked={user.status === "blocked"} isSelf={user.id === actorId} />
+          </div>
         </div>
       )}
-      <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
-        {page > 1 ? (
-          <Link href={pageHref(query, Math.min(page - 1, pageCount))} className={buttonClass("secondary")} rel="prev">
-            Previous
-          </Link>
-        ) : (
-          <span aria-disabled="true" className={buttonClass("secondary", "pointer-events-none opacity-50")}>Previous</span>
-        )}
-        <span className="text-slate-600">
-          Page {page} of {pageCount}
-        </span>
-        {page < pageCount ? (
-          <Link href={pageHref(query, page + 1)} className={buttonClass("secondary")} rel="next">
-            Next
-          </Link>
-        ) : (
-          <span aria-disabled="true" className={buttonClass("secondary", "pointer-events-none opacity-50")}>Next</span>
-        )}
-      </nav>
-    </div>
+    />
   );
 }

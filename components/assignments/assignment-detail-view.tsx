@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { AssignmentHeading, AssignmentSummary } from "./assignment-summary";
 import { DeliveryList } from "./delivery-list";
 import { FileLinks } from "./file-links";
-import type { AssignmentDetail } from "./load-detail";
+import type { AssignmentDetail } from "@/lib/assignments/types";
 import { ServiceDetails } from "./service-details";
 import { TeacherList } from "./teacher-list";
 import { Timeline } from "./timeline";
@@ -13,7 +13,7 @@ type Props = {
   timeZone: string;
   /** The list this page was reached from, in the same area. */
   backHref: string;
-  /** The role's forms, shown beside the request (below it on a phone). */
+  /** The role's forms: first on a phone (right under the title), beside the request on a desktop. */
   actions?: ReactNode;
   /** The form to add brief files, for the student while the brief can change. */
   addFiles?: ReactNode;
@@ -32,21 +32,27 @@ export function AssignmentDetailView({ detail, timeZone, backHref, actions, addF
         </Link>
       </p>
       <AssignmentHeading detail={detail} />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div className="space-y-6">
+      {/* The actions come first in the document (and so first on a phone and for keyboard users);
+          on a desktop they sit at the top of the right column, beside the request. */}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
+        {actions ? (
+          <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-start-1" data-testid="assignment-actions">
+            {actions}
+          </div>
+        ) : null}
+        <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           <AssignmentSummary detail={detail} timeZone={timeZone} />
           <ServiceDetails details={detail.details} timeZone={timeZone} />
           {/* Not a Card: its aria-label would also answer getByLabel("Files"), meant for the file input. */}
-          <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
-            <h2 className="mb-4 text-base font-semibold text-slate-900">Brief files</h2>
-            {detail.briefFiles.length === 0 ? <p className="text-sm text-slate-600">No files attached.</p> : <FileLinks files={detail.briefFiles} />}
+          <section className="rounded-xl border bg-card p-4 shadow-xs sm:p-6">
+            <h2 className="mb-4 text-base font-semibold text-foreground">Brief files</h2>
+            {detail.briefFiles.length === 0 ? <p className="text-sm text-muted-foreground">No files attached.</p> : <FileLinks files={detail.briefFiles} />}
             {addFiles ? <div className="mt-4 border-t border-slate-100 pt-4">{addFiles}</div> : null}
           </section>
           <DeliveryList deliveries={detail.deliveries} timeZone={timeZone} />
           {afterDeliveries}
         </div>
-        <div className="space-y-6">
-          {actions}
+        <div className={actions ? "min-w-0 space-y-6 lg:col-start-2 lg:row-start-2" : "min-w-0 space-y-6 lg:col-start-2 lg:row-span-2 lg:row-start-1"}>
           <TeacherList teachers={detail.teachers} />
           <Timeline events={detail.timeline} timeZone={timeZone} />
         </div>

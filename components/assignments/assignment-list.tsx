@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import type { AssignmentStatus, ServiceType } from "@/db/schema";
+import type { AssignmentStatus, ServiceType } from "@/lib/assignments/types";
 import { serviceLabel, statusLabel, statusTone } from "./labels";
 import { When } from "./when";
 

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { serviceLabel, statusLabel, statusTone } from "./labels";
-import type { AssignmentDetail } from "./load-detail";
+import type { AssignmentDetail } from "@/lib/assignments/types";
 import { When } from "./when";
 
 /** Code, status and the request itself; staff also see who asked. */

@@ -8,17 +8,33 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { AssignmentRef } from "./assignment-ref";
 import { useAssignmentAction, type FormAction } from "./use-assignment-action";
 
-type Props<T> = { action: FormAction<T>; assignmentId: string; version: number; trigger: string; description: string; withNote?: boolean };
+type Props<T> = {
+  action: FormAction<T>;
+  assignmentId: string;
+  version: number;
+  /** The button that opens the dialog, e.g. "Cancel assignment" or "Cancel request". */
+  trigger: string;
+  description: string;
+  /** The dialog's title; defaults to the trigger as a question. */
+  title?: string;
+  /** The confirming button names the step ("Cancel ASG-000042"); defaults to the trigger. */
+  confirmLabel?: string;
+  /** The way out names what not doing it means ("Keep assignment"), never a bare "Cancel". */
+  cancelLabel?: string;
+  /** Staff can add a note, which the student and teachers are sent. */
+  withNote?: boolean;
+};
 
-/** Cancelling asks first. Staff can add a note, which the student and teachers are sent. */
-export function CancelForm<T>({ action, assignmentId, version, trigger, description, withNote = false }: Props<T>) {
+/** Cancelling asks first, with buttons that say what each choice does. */
+export function CancelForm<T>({ action, assignmentId, version, trigger, description, title = `${trigger}?`, confirmLabel = trigger, cancelLabel = "Keep assignment", withNote = false }: Props<T>) {
   const [state, formAction] = useAssignmentAction(action, "Assignment cancelled");
   const formId = useId();
   return (
     <div className="space-y-3">
       <ConfirmDialog
         trigger={trigger}
-        title={`${trigger}?`}
+        title={title}
+        cancelLabel={cancelLabel}
         description={
           <>
             <p>{description}</p>
@@ -29,8 +45,8 @@ export function CancelForm<T>({ action, assignmentId, version, trigger, descript
       >
         <form id={formId} action={formAction}>
           <AssignmentRef id={assignmentId} version={version} />
-          <SubmitButton variant="danger" pendingText="Cancelling…">
-            Yes, cancel
+          <SubmitButton variant="destructive" pendingText="Cancelling…">
+            {confirmLabel}
           </SubmitButton>
         </form>
       </ConfirmDialog>

@@ -5,7 +5,7 @@ import { FilePicker } from "@/components/files/file-picker";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, TextareaField } from "@/components/ui/field";
-import type { ServiceType } from "@/db/schema";
+import type { ServiceType } from "@/lib/assignments/types";
 import { UploadMessage } from "./upload-message";
 import { useUpload } from "./use-upload";
 
@@ -28,7 +28,7 @@ export function DeliveryForm({ assignmentId, version, serviceType, maxBytes }: P
   }
 
   return (
-    <Card title="Submit delivery">
+    <Card title="Submit delivery" id="deliver" className="scroll-mt-20">
       <form ref={form} onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={upload.sending}>
         <UploadMessage message={upload.message} />
         <input type="hidden" name="expectedVersion" value={version} />

@@ -1,13 +1,13 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { FileLinks } from "./file-links";
-import type { AssignmentDetail } from "./load-detail";
+import type { AssignmentDetail } from "@/lib/assignments/types";
 import { When } from "./when";
 
 /** Every delivered version, newest first; earlier versions stay readable after a revision. */
 export function DeliveryList({ deliveries, timeZone }: { deliveries: AssignmentDetail["deliveries"]; timeZone: string }) {
   return (
-    <Card title="Deliveries">
+    <Card title="Deliveries" id="deliveries" className="scroll-mt-20">
       {deliveries.length === 0 ? (
         <p className="text-sm text-slate-600">Nothing delivered yet.</p>
       ) : (

@@ -1,27 +1,38 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
+import { toast } from "sonner";
 import { FilePicker } from "@/components/files/file-picker";
 import { progressPerFile, submitWithProgress } from "@/components/files/submit-with-progress";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextareaField } from "@/components/ui/field";
-import { useToast } from "@/components/ui/toaster";
 import type { FieldErrors } from "@/lib/errors";
+import { zoneAbbreviation } from "@/lib/time/format";
+import { ErrorSummary, inFormOrder } from "./error-summary";
 import { serviceLabel } from "./labels";
 import { ServiceFields } from "./service-fields";
 
 type Service = keyof typeof serviceLabel;
 
+/** "EST (America/Toronto)": the abbreviation people know, and the zone it stands for. */
+export function zoneName(timeZone: string): string {
+  const abbreviation = zoneAbbreviation(timeZone);
+  return abbreviation === timeZone ? timeZone : `${abbreviation} (${timeZone})`;
+}
+
 export function RequestForm({ timeZones, timeZone, maxBytes }: { timeZones: string[]; timeZone: string; maxBytes: number }) {
   const router = useRouter();
-  const toast = useToast();
   const form = useRef<HTMLFormElement>(null);
   const [service, setService] = useState<Service>("writing");
+  const [dueZone, setDueZone] = useState(timeZone);
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<number[] | undefined>();
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [summary, setSummary] = useState<[string, string[]][]>([]);
   const [message, setMessage] = useState<string>();
+  const [attempt, setAttempt] = useState(0);
   const [sending, setSending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -35,24 +46,23 @@ export function RequestForm({ timeZones, timeZone, maxBytes }: { timeZones: stri
     const result = await submitWithProgress<{ assignmentId: string; code: string }>("/api/assignments", body, (loaded, total) =>
       setProgress(progressPerFile(files.map((f) => f.size), loaded, total)),
     );
-    setSending(false);
     if (result.ok) {
-      toast.show(`Request ${result.data.code} sent`);
+      // Stays "Sending…" until the new page replaces the form, so it cannot be sent twice.
+      toast.success(`Request ${result.data.code} sent`);
       router.push(`/student/assignments/${result.data.assignmentId}`);
       return;
     }
+    setSending(false);
     setProgress(undefined);
     setErrors(result.fieldErrors);
+    setSummary(inFormOrder(form.current, result.fieldErrors));
     setMessage(result.message);
+    setAttempt((n) => n + 1);
   }
 
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-6">
-      {message ? (
-        <p role="status" aria-live="polite" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {message}
-        </p>
-      ) : null}
+    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-6" aria-busy={sending}>
+      <ErrorSummary form={form} errors={summary} message={message} attempt={attempt} />
       <SelectField label="Service" name="serviceType" value={service} onChange={(e) => setService(e.target.value as Service)} errors={errors.serviceType}>
         {Object.entries(serviceLabel).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </SelectField>
@@ -62,8 +72,23 @@ export function RequestForm({ timeZones, timeZone, maxBytes }: { timeZones: stri
       </div>
       <TextareaField label="Instructions" name="instructions" rows={6} errors={errors.instructions} hint="What you need, how it will be graded, anything the teacher should know." />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Due date" name="dueAt" type="datetime-local" errors={errors.dueAt} />
-        <SelectField label="Time zone" name="timeZone" defaultValue={timeZone} errors={errors.timeZone}>
+        <Field label="Due date" name="dueAt" type="datetime-local" errors={errors.dueAt} hint={`Times are in ${zoneName(dueZone)}.`} />
+        <SelectField
+          label="Time zone"
+          name="timeZone"
+          value={dueZone}
+          onChange={(e) => setDueZone(e.target.value)}
+          errors={errors.timeZone}
+          hint={
+            <>
+              {dueZone === timeZone ? "Your profile's zone" : `Your profile's zone is ${zoneName(timeZone)}`} —{" "}
+              <Link href="/profile" className="text-brand-700 underline">
+                change it in your profile
+              </Link>
+              .
+            </>
+          }
+        >
           {timeZones.map((zone) => <option key={zone} value={zone}>{zone}</option>)}
         </SelectField>
       </div>

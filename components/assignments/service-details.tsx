@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { academicLevelLabel, citationStyleLabel } from "./labels";
-import type { AssignmentDetail } from "./load-detail";
+import type { AssignmentDetail } from "@/lib/assignments/types";
 import { When } from "./when";
 
 type Details = NonNullable<AssignmentDetail["details"]>;

@@ -36,7 +36,7 @@ export function ServiceFields({ service, errors, timeZones, timeZone }: Props) {
   return (
     <fieldset className="grid gap-4 sm:grid-cols-2">
       <legend className="mb-2 text-sm font-semibold">Exam details</legend>
-      <Field label="Exam start" name="examStartsAt" type="datetime-local" errors={errors.examStartsAt} />
+      <Field label="Exam start" name="examStartsAt" type="datetime-local" errors={errors.examStartsAt} hint="In the exam time zone chosen beside it." />
       <SelectField label="Exam time zone" name="examTimeZone" defaultValue={timeZone} errors={errors.examTimeZone}>
         {timeZones.map((zone) => <option key={zone} value={zone}>{zone}</option>)}
       </SelectField>

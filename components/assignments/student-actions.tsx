@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextareaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -23,19 +24,31 @@ export function EditInstructionsForm<T>({ action, assignmentId, version, instruc
   );
 }
 
-/** The student's answer to a delivery: accept it, or say what needs another pass. */
+/** The student's answer to a delivery: accept it (after a confirmation), or say what needs another pass. */
 export function ReviewDeliveryForms<A, R>({ acceptAction, revisionAction, assignmentId, version }: Ref & { acceptAction: FormAction<A>; revisionAction: FormAction<R> }) {
   const [accepted, accept] = useAssignmentAction(acceptAction, "Delivery accepted. The assignment is completed.");
   const [revision, requestRevision] = useAssignmentAction(revisionAction, "Revision requested");
   const errors = revision.fieldErrors ?? {};
   return (
     <div className="space-y-6">
-      <form action={accept} className="space-y-3">
+      <div className="space-y-3">
         <FormMessage state={accepted} />
-        <p className="text-sm text-slate-600">Happy with the latest version? Accepting completes the assignment.</p>
-        <AssignmentRef id={assignmentId} version={version} />
-        <SubmitButton pendingText="Accepting…">Accept delivery</SubmitButton>
-      </form>
+        <p className="text-sm text-muted-foreground">Happy with the latest version? Accepting completes the assignment.</p>
+        <ConfirmDialog
+          trigger="Accept delivery"
+          variant="default"
+          title="Accept this delivery?"
+          description="The assignment is then completed: the teacher is told, and you can no longer ask for a revision."
+          cancelLabel="Not yet"
+        >
+          <form action={accept}>
+            <AssignmentRef id={assignmentId} version={version} />
+            <SubmitButton pendingText="Accepting…" className="w-full sm:w-auto">
+              Accept delivery
+            </SubmitButton>
+          </form>
+        </ConfirmDialog>
+      </div>
       <form key={version} action={requestRevision} noValidate className="space-y-3 border-t border-slate-100 pt-4">
         <FormMessage state={revision} />
         <AssignmentRef id={assignmentId} version={version} />
@@ -44,11 +57,11 @@ export function ReviewDeliveryForms<A, R>({ acceptAction, revisionAction, assign
           name="comments"
           rows={4}
           maxLength={5000}
-          hint="What should the teacher change?"
+          hint="Not quite right? Tell the teacher what to change and they deliver a new version."
           defaultValue={revision.status === "error" ? revision.values?.comments : undefined}
           errors={errors.comments}
         />
-        <SubmitButton variant="secondary" pendingText="Sending…">
+        <SubmitButton variant="outline" pendingText="Sending…">
           Send revision request
         </SubmitButton>
       </form>

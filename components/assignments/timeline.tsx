@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { roleLabel } from "@/lib/auth/roles";
 import { statusLabel } from "./labels";
-import type { AssignmentDetail } from "./load-detail";
+import type { AssignmentDetail } from "@/lib/assignments/types";
 import { When } from "./when";
 
 /** Who moved the assignment, from what to what, and when, in the viewer's time zone. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useToast } from "@/components/ui/toaster";
+import { toast } from "sonner";
 import type { FormState } from "@/lib/actions/form-state";
 
 export type FormAction<T> = (previous: FormState<T>, formData: FormData) => Promise<FormState<T>>;
@@ -12,11 +12,10 @@ export type FormAction<T> = (previous: FormState<T>, formData: FormData) => Prom
  * in the form, beside their fields.
  */
 export function useAssignmentAction<T>(action: FormAction<T>, success: string, onSuccess?: (data: T | undefined) => void) {
-  const toast = useToast();
   return useActionState<FormState<T>, FormData>(async (previous, formData) => {
     const next = await action(previous, formData);
     if (next.status === "success") {
-      toast.show(success);
+      toast.success(success);
       onSuccess?.(next.data);
     }
     return next;

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { progressPerFile, submitWithProgress } from "@/components/files/submit-with-progress";
-import { useToast } from "@/components/ui/toaster";
+import { toast } from "sonner";
 import type { FieldErrors } from "@/lib/errors";
 
 /**
@@ -12,7 +12,6 @@ import type { FieldErrors } from "@/lib/errors";
  */
 export function useUpload<T>(url: string, success: (data: T) => string) {
   const router = useRouter();
-  const toast = useToast();
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<number[] | undefined>();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -32,7 +31,7 @@ export function useUpload<T>(url: string, success: (data: T) => string) {
     setProgress(undefined);
     if (result.ok) {
       setFiles([]);
-      toast.show(success(result.data));
+      toast.success(success(result.data));
       router.refresh();
       return true;
     }

@@ -1,25 +1,28 @@
-import { formatInTimeZone } from "@/lib/assignments/time-zone";
+import { formatDate, formatDateTime, formatDateTimeLong, formatRelative } from "@/lib/time/format";
+import { instantToZonedTime } from "@/lib/assignments/time-zone";
 
-function short(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(at);
-}
+type Props = {
+  at: Date;
+  timeZone: string;
+  /** Kept for older callers: every moment now carries its zone's abbreviation. */
+  withZone?: boolean;
+  /** "13 Dec 2026" instead of the full moment, when the hour does not matter. */
+  dateOnly?: boolean;
+  /** Adds "(in 3 days)" after the moment. */
+  relativeTo?: Date;
+};
 
-/** A moment in the viewer's time zone; the zone is named in full, or in the tooltip when short. */
-export function When({ at, timeZone, withZone = false }: { at: Date; timeZone: string; withZone?: boolean }) {
-  const full = formatInTimeZone(at, timeZone);
+/** A moment in the viewer's time zone, in the product's one format ("13 Dec 2026, 17:00 EST"). */
+export function When({ at, timeZone, dateOnly = false, relativeTo }: Props) {
   return (
-    <time dateTime={at.toISOString()} title={full}>
-      {withZone ? full : short(at, timeZone)}
+    <time dateTime={at.toISOString()} title={formatDateTimeLong(at, timeZone)}>
+      {dateOnly ? formatDate(at, timeZone) : formatDateTime(at, timeZone)}
+      {relativeTo ? ` (${formatRelative(at, relativeTo)})` : null}
     </time>
   );
 }
 
 /** The value a datetime-local field shows for `at` in `timeZone` ("2026-03-14T17:00"). */
 export function toLocalInput(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  return instantToZonedTime(at, timeZone);
 }

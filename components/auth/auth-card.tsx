@@ -1,20 +1,39 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Logo } from "@/components/portal/logo";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 
+/** The one centred card every sign-in step sits in; the footer links to the neighbouring step. */
 export function AuthCard({ title, subtitle, children, footer }: { title: string; subtitle?: string; children: ReactNode; footer?: ReactNode }) {
   return (
-    <main id="main" className="flex min-h-dvh items-center justify-center px-4 py-12">
+    <main id="main" className="flex min-h-dvh flex-col items-center justify-center bg-slate-50 px-4 py-10 sm:py-16">
       <div className="w-full max-w-md">
-        <Link href="/" className="mb-6 block text-center text-lg font-semibold text-brand-700">
-          Nano Problem
-        </Link>
-        <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
-          <h1 className="text-xl font-semibold">{title}</h1>
-          {subtitle ? <p className="mt-1 text-sm text-slate-600">{subtitle}</p> : null}
-          <div className="mt-6">{children}</div>
+        <div className="mb-8 flex justify-center">
+          <Logo href="/" />
         </div>
-        {footer ? <div className="mt-4 text-center text-sm text-slate-600">{footer}</div> : null}
+        <Card className="gap-6 shadow-sm">
+          <CardHeader>
+            <h1 className="text-xl font-semibold tracking-tight text-slate-900">{title}</h1>
+            {subtitle ? <CardDescription>{subtitle}</CardDescription> : null}
+          </CardHeader>
+          <CardContent>{children}</CardContent>
+        </Card>
+        {footer ? <div className="mt-6 text-center text-sm text-slate-600">{footer}</div> : null}
+        <p className="mt-3 text-center text-sm">
+          <Link href="/" className="text-slate-600 underline-offset-4 hover:text-slate-900 hover:underline">
+            Back to the home page
+          </Link>
+        </p>
       </div>
     </main>
+  );
+}
+
+/** A link in an auth card's footer ("Create a student account", "Sign in"). */
+export function AuthLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} className="font-medium text-brand-700 underline underline-offset-4 hover:text-brand-900">
+      {children}
+    </Link>
   );
 }

@@ -1,19 +1,22 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { forcedPasswordChangeAction } from "@/app/(auth)/change-password/actions";
 import { idleState } from "@/lib/actions/form-state";
-import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { PasswordField } from "./password-field";
+import { useFocusFirstError } from "./use-focus-first-error";
 
 export function ForcedPasswordForm() {
   const [state, action] = useActionState(forcedPasswordChangeAction, idleState);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={form} action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
-      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" required hint="At least 10 characters, not your email." errors={state.fieldErrors?.newPassword} />
-      <Field label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required errors={state.fieldErrors?.confirmPassword} />
+      <PasswordField label="New password" name="newPassword" autoComplete="new-password" required hint="At least 10 characters, not your email." errors={state.fieldErrors?.newPassword} />
+      <PasswordField label="Confirm new password" name="confirmPassword" autoComplete="new-password" required errors={state.fieldErrors?.confirmPassword} />
       <SubmitButton className="w-full" pendingText="Saving…">
         Set new password
       </SubmitButton>

@@ -1,20 +1,24 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { signInAction } from "@/app/(auth)/login/actions";
 import { idleState } from "@/lib/actions/form-state";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { PasswordField } from "./password-field";
+import { useFocusFirstError } from "./use-focus-first-error";
 
 export function LoginForm({ next }: { next?: string }) {
   const [state, action] = useActionState(signInAction, idleState);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={form} action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="next" value={next ?? ""} />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
+      <PasswordField label="Password" name="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
       <SubmitButton className="w-full" pendingText="Signing in…">
         Sign in
       </SubmitButton>

@@ -1,6 +1,9 @@
 "use client";
 
+import { Paperclip } from "lucide-react";
 import { useId, useState, type DragEvent } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { formatBytes } from "./format-bytes";
 
 type Props = {
@@ -30,7 +33,9 @@ export function FilePicker({ label, files, onChange, progress, errors, maxBytes,
   };
   return (
     <div>
-      <span className="block text-sm font-medium text-slate-800">{label}</span>
+      <span id={`${id}-label`} className="block text-sm font-medium text-slate-800">
+        {label}
+      </span>
       <div
         onDragOver={(event) => {
           event.preventDefault();
@@ -38,28 +43,44 @@ export function FilePicker({ label, files, onChange, progress, errors, maxBytes,
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
-        className={`mt-1 rounded-md border-2 border-dashed p-4 text-center text-sm ${dragging ? "border-brand-600 bg-brand-50" : "border-slate-300"}`}
+        // The input itself is visually hidden; the zone shows its focus, so keyboard users see where they are.
+        className={cn(
+          "relative mt-1 rounded-md border-2 border-dashed p-4 text-center text-sm transition-shadow focus-within:border-brand-700 focus-within:ring-2 focus-within:ring-brand-600 focus-within:ring-offset-2",
+          dragging ? "border-brand-600 bg-brand-50" : errors?.length ? "border-red-500" : "border-slate-300",
+        )}
       >
-        <label htmlFor={id} className="cursor-pointer font-medium text-brand-700 underline">
-          {label}
-          <span className="sr-only">: choose files</span>
+        <label htmlFor={id} className={buttonClass("outline", "cursor-pointer", "sm")}>
+          <Paperclip aria-hidden="true" />
+          Choose files
         </label>
-        <span className="text-slate-600"> or drop them here. Up to {formatBytes(maxBytes)} each.</span>
+        <p id={`${id}-hint`} className="mt-2 text-slate-600">
+          or drop them here. Up to {formatBytes(maxBytes)} each.
+        </p>
         <input
           id={id}
           type="file"
           multiple
           disabled={disabled}
           className="sr-only"
-          aria-describedby={errors?.length ? `${id}-error` : undefined}
+          data-field="files"
+          aria-invalid={errors?.length ? true : undefined}
+          // Named by the field's label ("Files"), not by the button-like "Choose files".
+          aria-labelledby={`${id}-label`}
+          aria-describedby={errors?.length ? `${id}-hint ${id}-error` : `${id}-hint`}
           onChange={(event) => {
             add(event.target.files);
             event.target.value = "";
           }}
+          // Enter opens the dialog natively; Space should too, as on any button.
+          onKeyDown={(event) => {
+            if (event.key !== " ") return;
+            event.preventDefault();
+            event.currentTarget.click();
+          }}
         />
       </div>
       {files.length > 0 ? (
-        <ul className="mt-2 space-y-2" aria-label="Chosen files">
+        <ul className="mt-2 space-y-2" aria-label="Ready to upload">
           {files.map((file, index) => {
             const tooBig = file.size > maxBytes;
             const done = progress?.[index];

@@ -10,11 +10,11 @@ type Props = {
   className?: string;
 };
 
-/** Opens the draft form for an assignment; no client code. */
+/** "Draft invoice": opens the draft form for an assignment; no client code. */
 export function CreateInvoiceLink({ assignmentId, base, variant = "secondary", className }: Props) {
   return (
     <Link href={`${base}/invoices/new?assignmentId=${encodeURIComponent(assignmentId)}`} className={buttonClass(variant, className)}>
-      Create invoice
+      Draft invoice
     </Link>
   );
 }

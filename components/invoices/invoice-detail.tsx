@@ -4,10 +4,10 @@ import { Card } from "@/components/ui/card";
 import { formatMoney } from "@/lib/money/money";
 import { formatDay, methodLabel, providerLabel, statusLabel } from "./labels";
 import { InvoiceStatusBadge } from "./invoice-list";
-import type { InvoiceDetail } from "./load-invoice";
+import type { InvoiceDetail } from "@/lib/invoices/types";
 
 /** Number and status under the title: stable hooks for tests and screen readers. */
-export function InvoiceHeading({ detail }: { detail: InvoiceDetail }) {
+export function InvoiceHeading({ detail, assignmentHref }: { detail: InvoiceDetail; /** Links the assignment line to its page in the viewer's area. */ assignmentHref?: string }) {
   const { invoice, assignment } = detail;
   return (
     <div className="mb-6">
@@ -21,7 +21,16 @@ export function InvoiceHeading({ detail }: { detail: InvoiceDetail }) {
         {invoice.overdue ? <Badge tone="red">Overdue</Badge> : null}
         {assignment ? (
           <span>
-            for <span className="font-mono text-xs">{assignment.code}</span> · {assignment.title}
+            for{" "}
+            {assignmentHref ? (
+              <a href={assignmentHref} className="text-brand-700 underline" data-testid="invoice-assignment-link">
+                <span className="font-mono text-xs">{assignment.code}</span> · {assignment.title}
+              </a>
+            ) : (
+              <>
+                <span className="font-mono text-xs">{assignment.code}</span> · {assignment.title}
+              </>
+            )}
           </span>
         ) : null}
         {invoice.number && invoice.status !== "draft" && invoice.status !== "pending_approval" ? (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { InvoiceStatus } from "@/db/schema";
+import type { InvoiceStatus } from "@/lib/invoices/types";
 import { formatMoney } from "@/lib/money/money";
 import { formatDay, statusLabel, statusTone } from "./labels";
 

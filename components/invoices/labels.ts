@@ -1,4 +1,4 @@
-import type { InvoiceStatus } from "@/db/schema";
+import type { InvoiceStatus } from "@/lib/invoices/types";
 import { statusLabel } from "@/lib/invoices/state";
 
 export { statusLabel };

@@ -1,29 +1,26 @@
 import Link from "next/link";
-import { firstValues, listHref, Pagination } from "@/components/assignments/pagination";
-import { loadAssignmentDetail } from "@/components/assignments/load-detail";
+import { listHref, Pagination } from "@/components/assignments/pagination";
 import type { FormAction } from "@/components/assignments/use-assignment-action";
-import { When } from "@/components/assignments/when";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader, StatCard } from "@/components/ui/card";
-import { getDb } from "@/db/client";
-import type { InvoiceStatus } from "@/db/schema";
+import type { AssignmentDetail } from "@/lib/assignments/types";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
-import { listApprovalQueue, listInvoicesForActor } from "@/lib/invoices/queries";
-import { invoiceListQuerySchema } from "@/lib/invoices/schemas";
+import type { InvoicePage } from "@/lib/invoices/invoice-page";
+import type { StaffInvoiceListPage } from "@/lib/invoices/staff-invoice-list";
 import { todayUtc } from "@/lib/invoices/state";
+import type { ApprovalQueue as ApprovalQueueData, InvoiceStatus } from "@/lib/invoices/types";
 import { formatMoney, toDecimalString } from "@/lib/money/money";
-import { getOwnProfile } from "@/lib/profiles/queries";
+import { ApprovalTable } from "./approval-table";
 import { DraftForm, type Drafted } from "./draft-form";
-import { findStudents } from "./find-students";
 import { InvoiceHeading, InvoiceItems, InvoicePayments, InvoiceTimeline } from "./invoice-detail";
 import { InvoiceFilters } from "./invoice-filters";
-import { InvoiceList, InvoiceTotal } from "./invoice-list";
-import { loadInvoiceDetail } from "./load-invoice";
-import { ManualPaymentForm, MoveForm, RejectForm, VoidForm } from "./staff-forms";
+import { InvoiceTotal } from "./invoice-list";
+import { InvoiceTable } from "./invoice-table";
+import { AdminRefunds } from "./refund-section";
+import { ApproveForm, ManualPaymentForm, MoveForm, RejectForm, VoidForm } from "./staff-forms";
 
-// CS reps and admins share these views; each area's thin pages pass their base path and actions.
-type SearchParams = Record<string, string | string[] | undefined>;
+// CS reps and admins share these views; each area's thin pages load the data and pass their base path and actions.
 type Area = { actor: Actor; base: "/support" | "/admin" };
 type Moved = { version: number; status: InvoiceStatus };
 
@@ -39,37 +36,44 @@ export type StaffInvoiceActions = {
 
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-export async function StaffInvoiceList({ actor, base, searchParams }: Area & { searchParams: SearchParams }) {
-  const raw = firstValues(searchParams);
-  const query = invoiceListQuerySchema.parse(raw);
-  const student = (raw.student ?? "").trim().slice(0, 100);
-  const db = getDb();
+export function StaffInvoiceList({ base, page }: { base: Area["base"]; page: StaffInvoiceListPage }) {
+  const { query, student, matches, list } = page;
   const path = `${base}/invoices`;
-  // The "Student" search names one student: several matches are offered to choose from.
-  const matches = student && !query.studentId ? await findStudents(db, actor, student) : [];
-  const [only] = matches;
-  const studentId = query.studentId ?? (matches.length === 1 && only ? only.id : undefined);
-  const choose = Boolean(student && !query.studentId && matches.length !== 1);
-  const list = choose ? null : await listInvoicesForActor(db, actor, { ...query, studentId });
   const keep = { status: query.status, student: student || undefined, studentId: query.studentId, from: query.from, to: query.to, overdue: query.overdue ? "1" : undefined };
+  const filtered = Boolean(query.status || student || query.studentId || query.from || query.to || query.overdue);
+  const empty = filtered ? (
+    <EmptyState title="No invoices match these filters">
+      <p>Try other filters, or create an invoice from an assignment.</p>
+      <Link href={path} className={buttonClass("outline", "mt-3")}>
+        Clear filters
+      </Link>
+    </EmptyState>
+  ) : (
+    <EmptyState title="No invoices yet">Draft one from an assignment&apos;s page.</EmptyState>
+  );
   return (
     <>
       <PageHeader title="Invoices" description="Every invoice, newest first." actions={base === "/admin" ? <Link href="/admin/invoices/approvals" className={buttonClass("secondary")}>Approval queue</Link> : undefined} />
       <Card>
         <InvoiceFilters path={path} query={query} student={student} />
-        {choose ? (
+        {matches ? (
           matches.length === 0 ? (
-            <EmptyState title="No student matches">Try another name or email.</EmptyState>
+            <EmptyState title={`No student matches “${student}”`}>
+              <p>Try another name, email or public ID.</p>
+              <Link href={path} className={buttonClass("outline", "mt-3")}>
+                Clear filters
+              </Link>
+            </EmptyState>
           ) : (
             <div>
               <p className="mb-2 text-sm text-slate-600">{matches.length} students match; choose one:</p>
               <ul className="space-y-1 text-sm" aria-label="Matching students">
                 {matches.map((match) => (
-                  <li key={match.id}>
+                  <li key={match.id} className="[overflow-wrap:anywhere]">
                     <Link href={listHref(path, { ...keep, studentId: match.id })} className="text-brand-700 underline">
                       {match.name}
                     </Link>{" "}
-                    <span className="text-slate-500">{match.email}</span>
+                    <span className="text-slate-600">{match.email}</span>
                   </li>
                 ))}
               </ul>
@@ -88,12 +92,8 @@ export async function StaffInvoiceList({ actor, base, searchParams }: Area & { s
               </dl>
             ) : null}
             <InvoiceTotal total={list.total} />
-            {list.items.length === 0 ? (
-              <EmptyState title="No invoices match">Try other filters, or create an invoice from an assignment.</EmptyState>
-            ) : (
-              <InvoiceList rows={list.items.map((item) => ({ ...item, meta: `Student: ${item.studentName}` }))} basePath={path} label="Invoices" />
-            )}
-            <Pagination page={list.page} pageCount={list.pageCount} href={(page) => listHref(path, { ...keep, page })} />
+            <InvoiceTable rows={list.items} basePath={path} empty={empty} />
+            {list.items.length > 0 ? <Pagination page={list.page} pageCount={list.pageCount} href={(n) => listHref(path, { ...keep, page: n })} /> : null}
           </>
         ) : null}
       </Card>
@@ -101,44 +101,22 @@ export async function StaffInvoiceList({ actor, base, searchParams }: Area & { s
   );
 }
 
-export async function ApprovalQueue({ actor, searchParams }: { actor: Actor; searchParams: SearchParams }) {
-  const page = Math.min(400, Math.max(1, Number.parseInt(firstValues(searchParams).page ?? "1", 10) || 1));
-  const db = getDb();
-  const [queue, own] = await Promise.all([listApprovalQueue(db, actor, page), getOwnProfile(db, actor)]);
+export function ApprovalQueue({ queue, timeZone }: { queue: ApprovalQueueData; timeZone: string }) {
   return (
     <>
       <PageHeader title="Approvals" description="Invoices waiting for approval, oldest first." />
       <Card>
         <InvoiceTotal total={queue.total} />
-        {queue.items.length === 0 ? (
-          <EmptyState title="Nothing to approve">Every submitted invoice has been handled.</EmptyState>
-        ) : (
-          <ul aria-label="Approval queue" className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
-            {queue.items.map((item) => (
-              <li key={item.id} data-testid="invoice-row" data-id={item.id} className="grid gap-2 p-3 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-center sm:gap-4">
-                <div className="min-w-0">
-                  <Link href={`/admin/invoices/${item.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                    {formatMoney(item.totalMinor, item.currency)} for {item.studentName}
-                  </Link>
-                  <p className="mt-0.5 text-sm text-slate-600">
-                    <span className="font-mono text-xs">{item.assignmentCode}</span> · {item.assignmentTitle}
-                    {item.draftedByName ? <> · drafted by {item.draftedByName}</> : null}
-                  </p>
-                </div>
-                <p className="text-sm text-slate-600">{item.submittedAt ? <>Submitted <When at={item.submittedAt} timeZone={own.profile.timeZone} /></> : null}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-        <Pagination page={queue.page} pageCount={queue.pageCount} href={(p) => listHref("/admin/invoices/approvals", { page: p })} />
+        <ApprovalTable rows={queue.items} timeZone={timeZone} empty={<EmptyState title="Nothing to approve">Every submitted invoice has been handled.</EmptyState>} />
+        {queue.items.length > 0 ? <Pagination page={queue.page} pageCount={queue.pageCount} href={(n) => listHref("/admin/invoices/approvals", { page: n })} /> : null}
       </Card>
     </>
   );
 }
 
-export async function StaffNewInvoice({ actor, base, searchParams, saveDraft }: Area & { searchParams: SearchParams; saveDraft: FormAction<Drafted> }) {
-  const assignmentId = firstValues(searchParams).assignmentId;
-  if (!assignmentId) {
+/** The draft form for one assignment; without one, a pointer to where invoices start. */
+export function StaffNewInvoice({ base, detail, saveDraft }: { base: Area["base"]; detail: AssignmentDetail | null; saveDraft: FormAction<Drafted> }) {
+  if (!detail) {
     return (
       <>
         <PageHeader title="New invoice" />
@@ -148,13 +126,12 @@ export async function StaffNewInvoice({ actor, base, searchParams, saveDraft }: 
             <Link href={`${base}/assignments`} className="text-brand-700 underline">
               the assignments list
             </Link>{" "}
-            and choose Create invoice.
+            and choose Draft invoice.
           </EmptyState>
         </Card>
       </>
     );
   }
-  const { detail } = await loadAssignmentDetail(actor, assignmentId);
   const { assignment, student } = detail;
   return (
     <>
@@ -171,8 +148,9 @@ export async function StaffNewInvoice({ actor, base, searchParams, saveDraft }: 
   );
 }
 
-export async function StaffInvoiceDetail({ actor, base, invoiceId, actions }: Area & { invoiceId: string; actions: StaffInvoiceActions }) {
-  const { detail, timeZone } = await loadInvoiceDetail(actor, invoiceId);
+/** One invoice for staff: its items and payments, and the steps its status and the viewer's role allow. */
+export function StaffInvoiceDetail<T>({ actor, base, page, actions, refundAction }: Area & { page: InvoicePage; actions: StaffInvoiceActions; refundAction?: FormAction<T> }) {
+  const { detail, timeZone, refunds } = page;
   const { invoice } = detail;
   const ref = { invoiceId: invoice.id, version: invoice.version };
   const draft = invoice.status === "draft";
@@ -185,9 +163,40 @@ export async function StaffInvoiceDetail({ actor, base, invoiceId, actions }: Ar
           ← Back to the list
         </Link>
       </p>
-      <InvoiceHeading detail={detail} />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div className="space-y-6">
+      <InvoiceHeading detail={detail} assignmentHref={detail.assignment ? `${base}/assignments/${detail.assignment.id}` : undefined} />
+      {/* The steps come first in the document (first on a phone); on a desktop they head the right column. */}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
+        <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-start-1 empty:hidden" data-testid="invoice-actions">
+          {draft ? (
+            <Card title="Submit">
+              <p className="mb-3 text-sm text-slate-600">An admin approves the invoice before the student sees it.</p>
+              <MoveForm action={actions.submit} {...ref} label="Submit for approval" pendingText="Submitting…" success="Submitted for approval" />
+            </Card>
+          ) : null}
+          {pendingApproval && !actions.approve ? <p className="text-sm text-slate-600">Waiting for an admin&apos;s approval.</p> : null}
+          {pendingApproval && actions.approve && can(actor, "invoices:approve") ? (
+            <Card title="Approve">
+              <p className="mb-3 text-sm text-slate-600">Approving issues the invoice with its number and tells the student.</p>
+              <ApproveForm action={actions.approve} {...ref} total={formatMoney(invoice.totalMinor, invoice.currency)} studentName={detail.studentName} />
+            </Card>
+          ) : null}
+          {pendingApproval && actions.reject && can(actor, "invoices:reject") ? (
+            <Card title="Reject">
+              <RejectForm action={actions.reject} {...ref} />
+            </Card>
+          ) : null}
+          {payable && actions.recordPayment && can(actor, "payments:record-manual") ? (
+            <Card title="Record manual payment">
+              <ManualPaymentForm action={actions.recordPayment} {...ref} today={todayUtc()} balance={formatMoney(invoice.balanceMinor, invoice.currency)} currency={invoice.currency} number={invoice.number} />
+            </Card>
+          ) : null}
+          {invoice.status === "approved" && invoice.paidMinor === 0 && actions.void && can(actor, "invoices:void") ? (
+            <Card title="Void">
+              <VoidForm action={actions.void} {...ref} number={invoice.number} />
+            </Card>
+          ) : null}
+        </div>
+        <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           {draft && invoice.rejectionReason ? (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="rejection-reason">
               Sent back: {invoice.rejectionReason}
@@ -214,8 +223,9 @@ export async function StaffInvoiceDetail({ actor, base, invoiceId, actions }: Ar
           ) : null}
           <InvoiceItems detail={detail} />
           <InvoicePayments detail={detail} timeZone={timeZone} />
+          {refunds && refundAction ? <AdminRefunds invoice={invoice} refunds={refunds} action={refundAction} /> : null}
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-start-2">
           <Card title="Details">
             <dl className="grid gap-2 text-sm">
               <div>
@@ -252,34 +262,6 @@ export async function StaffInvoiceDetail({ actor, base, invoiceId, actions }: Ar
               ) : null}
             </dl>
           </Card>
-          {draft ? (
-            <Card title="Submit">
-              <p className="mb-3 text-sm text-slate-600">An admin approves the invoice before the student sees it.</p>
-              <MoveForm action={actions.submit} {...ref} label="Submit for approval" pendingText="Submitting…" success="Submitted for approval" />
-            </Card>
-          ) : null}
-          {pendingApproval && !actions.approve ? <p className="text-sm text-slate-600">Waiting for an admin&apos;s approval.</p> : null}
-          {pendingApproval && actions.approve && can(actor, "invoices:approve") ? (
-            <Card title="Approve">
-              <p className="mb-3 text-sm text-slate-600">Approving issues the invoice with its number and tells the student.</p>
-              <MoveForm action={actions.approve} {...ref} label="Approve" pendingText="Approving…" success="Invoice approved" />
-            </Card>
-          ) : null}
-          {pendingApproval && actions.reject && can(actor, "invoices:reject") ? (
-            <Card title="Reject">
-              <RejectForm action={actions.reject} {...ref} />
-            </Card>
-          ) : null}
-          {payable && actions.recordPayment && can(actor, "payments:record-manual") ? (
-            <Card title="Record manual payment">
-              <ManualPaymentForm action={actions.recordPayment} {...ref} today={todayUtc()} balance={formatMoney(invoice.balanceMinor, invoice.currency)} />
-            </Card>
-          ) : null}
-          {invoice.status === "approved" && invoice.paidMinor === 0 && actions.void && can(actor, "invoices:void") ? (
-            <Card title="Void">
-              <VoidForm action={actions.void} {...ref} number={invoice.number} />
-            </Card>
-          ) : null}
           <InvoiceTimeline detail={detail} timeZone={timeZone} />
         </div>
       </div>

@@ -1,19 +1,25 @@
 import type { ReactNode } from "react";
-import { getDb } from "@/db/client";
 import { PageHeader } from "@/components/ui/card";
-import type { Actor } from "@/lib/auth/actor";
-import { getOwnProfile } from "@/lib/profiles/queries";
+import type { getOwnProfile } from "@/lib/profiles/queries";
 import { ProfileSummary } from "./profile-summary";
 
-/** The home of the student, teacher and CS rep areas: the profile, and each module's summary card. */
-export async function AreaHome({ actor, title, description, children }: { actor: Actor; title: string; description: string; children?: ReactNode }) {
-  const data = await getOwnProfile(getDb(), actor);
+type OwnProfile = Awaited<ReturnType<typeof getOwnProfile>>;
+
+type Props = { profile: OwnProfile; title: string; description: string; actions?: ReactNode; children?: ReactNode };
+
+/**
+ * The home of the student, teacher and CS rep areas: what waits for the viewer first (each
+ * module's cards, loaded by the page), the profile beside it (below it on a phone).
+ */
+export function AreaHome({ profile, title, description, actions, children }: Props) {
   return (
     <>
-      <PageHeader title={title} description={description} />
-      <div className="grid gap-6 lg:grid-cols-2">
-        {children}
-        <ProfileSummary data={data} />
+      <PageHeader title={title} description={description} actions={actions} />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="min-w-0 space-y-6">{children}</div>
+        <div className="min-w-0">
+          <ProfileSummary data={profile} />
+        </div>
       </div>
     </>
   );

@@ -1,38 +1,95 @@
 import type { Role } from "@/lib/auth/roles";
 
-export type NavItem = { href: string; label: string };
+/** Names of the lucide icons the shell draws (kept as data so this file stays plain, importable anywhere). */
+export type NavIcon = "home" | "queue" | "assignments" | "invoices" | "approvals" | "payments" | "users" | "notifications" | "profile";
+
+export type NavItem = { href: string; label: string; icon: NavIcon };
+export type NavGroup = { label: string; items: NavItem[] };
 
 // Only sections that work are listed; later modules add theirs here.
-export const navigationFor: Record<Role, NavItem[]> = {
+export const navigationFor: Record<Role, NavGroup[]> = {
   student: [
-    { href: "/student", label: "Home" },
-    { href: "/student/assignments", label: "Assignments" },
-    { href: "/student/invoices", label: "Invoices" },
-    { href: "/student/payments", label: "Payments" },
+    {
+      label: "Work",
+      items: [
+        { href: "/student", label: "Home", icon: "home" },
+        { href: "/student/assignments", label: "Assignments", icon: "assignments" },
+      ],
+    },
+    {
+      label: "Money",
+      items: [
+        { href: "/student/invoices", label: "Invoices", icon: "invoices" },
+        { href: "/student/payments", label: "Payments", icon: "payments" },
+      ],
+    },
   ],
   teacher: [
-    { href: "/teacher", label: "Home" },
-    { href: "/teacher/assignments", label: "Assignments" },
+    {
+      label: "Work",
+      items: [
+        { href: "/teacher", label: "Home", icon: "home" },
+        { href: "/teacher/assignments", label: "Assignments", icon: "assignments" },
+      ],
+    },
   ],
   cs_rep: [
-    { href: "/support", label: "Home" },
-    { href: "/support/queue", label: "Queue" },
-    { href: "/support/assignments", label: "Assignments" },
-    { href: "/support/invoices", label: "Invoices" },
-    { href: "/support/payments", label: "Payments" },
+    {
+      label: "Work",
+      items: [
+        { href: "/support", label: "Home", icon: "home" },
+        { href: "/support/queue", label: "Queue", icon: "queue" },
+        { href: "/support/assignments", label: "Assignments", icon: "assignments" },
+      ],
+    },
+    {
+      label: "Money",
+      items: [
+        { href: "/support/invoices", label: "Invoices", icon: "invoices" },
+        { href: "/support/payments", label: "Payments", icon: "payments" },
+      ],
+    },
   ],
   admin: [
-    { href: "/admin", label: "Home" },
-    { href: "/admin/users", label: "Users" },
-    { href: "/admin/queue", label: "Queue" },
-    { href: "/admin/assignments", label: "Assignments" },
-    { href: "/admin/invoices", label: "Invoices" },
-    { href: "/admin/invoices/approvals", label: "Approvals" },
-    { href: "/admin/payments", label: "Payments" },
+    {
+      label: "Work",
+      items: [
+        { href: "/admin", label: "Home", icon: "home" },
+        { href: "/admin/queue", label: "Queue", icon: "queue" },
+        { href: "/admin/assignments", label: "Assignments", icon: "assignments" },
+      ],
+    },
+    {
+      label: "Money",
+      items: [
+        { href: "/admin/invoices", label: "Invoices", icon: "invoices" },
+        { href: "/admin/invoices/approvals", label: "Approvals", icon: "approvals" },
+        { href: "/admin/payments", label: "Payments", icon: "payments" },
+      ],
+    },
+    { label: "Admin", items: [{ href: "/admin/users", label: "Users", icon: "users" }] },
   ],
 };
 
 export const accountNavigation: NavItem[] = [
-  { href: "/notifications", label: "Notifications" },
-  { href: "/profile", label: "Profile" },
+  { href: "/notifications", label: "Notifications", icon: "notifications" },
+  { href: "/profile", label: "Profile", icon: "profile" },
 ];
+
+/** The role's groups plus the shared Account group, as the sidebar and the drawer show them. */
+export function navigationGroups(role: Role): NavGroup[] {
+  return [...navigationFor[role], { label: "Account", items: accountNavigation }];
+}
+
+/**
+ * The item for a path: the longest href that is the path or a parent of it, so
+ * /admin/invoices/approvals marks Approvals and /admin/invoices/<id> marks Invoices.
+ */
+export function currentItem(groups: NavGroup[], pathname: string): NavItem | undefined {
+  let best: NavItem | undefined;
+  for (const item of groups.flatMap((g) => g.items)) {
+    const matches = pathname === item.href || pathname.startsWith(`${item.href}/`);
+    if (matches && (!best || item.href.length > best.href.length)) best = item;
+  }
+  return best;
+}

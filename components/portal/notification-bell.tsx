@@ -1,7 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Bell } from "lucide-react";
+import { useState } from "react";
+import { NotificationMenuContent } from "@/components/notifications/notification-menu-content";
+import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { useRealtime } from "@/components/realtime/realtime-provider";
 
 export const notificationSummaryKey = ["notifications", "summary"] as const;
@@ -12,8 +15,10 @@ async function fetchSummary(): Promise<{ unread: number }> {
   return response.json();
 }
 
+/** The unread count on a bell that opens the latest notifications (the list is the notifications module's). */
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const { state } = useRealtime();
+  const [open, setOpen] = useState(false);
   // Events drive the count while connected; polling covers the gaps when they cannot.
   const { data } = useQuery({
     queryKey: notificationSummaryKey,
@@ -23,16 +28,29 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   });
   const unread = data.unread;
   return (
-    <Link href="/notifications" className="relative inline-flex h-10 w-10 items-center justify-center rounded-full hover:bg-slate-100" aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"} data-testid="notification-bell">
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
-        <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
-        <path d="M13.7 21a2 2 0 0 1-3.4 0" />
-      </svg>
-      {unread > 0 ? (
-        <span data-testid="notification-count" className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white">
-          {unread > 99 ? "99+" : unread}
-        </span>
-      ) : null}
-    </Link>
+    <Popover open={open} onOpenChange={setOpen}>
+      <PopoverTrigger asChild>
+        <button
+          type="button"
+          data-testid="notification-bell"
+          aria-label={unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}
+          className="relative inline-flex size-10 shrink-0 items-center justify-center rounded-full text-slate-700 outline-none hover:bg-slate-100 hover:text-slate-900 focus-visible:ring-[3px] focus-visible:ring-ring/50 data-[state=open]:bg-slate-100"
+        >
+          <Bell aria-hidden="true" className="size-5" />
+          {unread > 0 ? (
+            <span
+              data-testid="notification-count"
+              aria-hidden="true"
+              className="absolute top-0.5 right-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-[11px] leading-5 font-semibold text-white ring-2 ring-white"
+            >
+              {unread > 99 ? "99+" : unread}
+            </span>
+          ) : null}
+        </button>
+      </PopoverTrigger>
+      <PopoverContent aria-label="Notifications" align="end" sideOffset={8} collisionPadding={8} className="w-[min(24rem,calc(100vw-1rem))] p-0">
+        <NotificationMenuContent onNavigate={() => setOpen(false)} />
+      </PopoverContent>
+    </Popover>
   );
 }

@@ -1,56 +1,51 @@
-import Link from "next/link";
-import type { ReactNode } from "react";
-import type { Actor } from "@/lib/auth/actor";
-import { roleLabel } from "@/lib/auth/roles";
-import { initialsOf } from "@/lib/profiles/schemas";
-import { signOutAction } from "@/app/(portal)/sign-out-action";
-import { accountNavigation, navigationFor } from "./navigation";
-import { NotificationBell } from "./notification-bell";
-import { ConnectionIndicator } from "@/components/realtime/connection-indicator";
-import { LiveNotifications } from "@/components/realtime/live-notifications";
+"use client";
 
-export function PortalShell({ actor, unread, children }: { actor: Actor; unread: number; children: ReactNode }) {
-  const links = [...navigationFor[actor.role], ...accountNavigation];
+import { createContext, useContext, useState, type ReactNode } from "react";
+import { LiveNotifications } from "@/components/realtime/live-notifications";
+import { RealtimeProvider } from "@/components/realtime/realtime-provider";
+import { AppSidebar } from "./app-sidebar";
+import type { ShellData, ShellUser } from "./shell-types";
+import { SIDEBAR_COOKIE } from "./sidebar-state";
+import { TopBar } from "./top-bar";
+
+// The root 404/403 pages wrap themselves in the shell for signed-in users; when Next renders them
+// inside the portal layout instead, this keeps the shell (and its <main>) from nesting.
+const InsideShell = createContext(false);
+const ShellUserContext = createContext<ShellUser | null>(null);
+
+/** The signed-in user as the shell knows them (null outside the shell), e.g. for an error page's way home. */
+export function useShellUser(): ShellUser | null {
+  return useContext(ShellUserContext);
+}
+
+/** The app shell: sidebar (lg and up) or drawer, top bar, and the page's only <main>. */
+export function PortalShell({ data, children }: { data: ShellData; children: ReactNode }) {
+  const nested = useContext(InsideShell);
+  const [collapsed, setCollapsed] = useState(data.sidebarCollapsed);
+  if (nested) return <>{children}</>;
+  const { user } = data;
+  function toggleSidebar() {
+    const next = !collapsed;
+    setCollapsed(next);
+    // Remembered for a year; read on the server so the first paint already has the right width.
+    document.cookie = `${SIDEBAR_COOKIE}=${next ? "1" : "0"}; path=/; max-age=31536000; samesite=lax`;
+  }
   return (
-    <div className="min-h-dvh">
-      <LiveNotifications userId={actor.id} />
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="font-semibold text-brand-700">
-            Nano Problem
-          </Link>
-          <nav aria-label="Main" className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
-            <ul className="flex gap-1 text-sm">
-              {links.map((item) => (
-                <li key={item.href}>
-                  <Link href={item.href} className="block whitespace-nowrap rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="ml-auto flex items-center gap-2">
-            <ConnectionIndicator />
-            <NotificationBell initialUnread={unread} />
-            <span aria-hidden="true" className="hidden h-9 w-9 items-center justify-center rounded-full bg-brand-100 text-sm font-semibold text-brand-900 sm:inline-flex">
-              {initialsOf(actor.name)}
-            </span>
-            <span className="hidden text-sm sm:block">
-              <span className="block font-medium" data-testid="signed-in-name">{actor.name}</span>
-              <span className="block text-xs text-slate-500">{roleLabel[actor.role]}</span>
-            </span>
-            <form action={signOutAction}>
-              <button type="submit" className="rounded-md px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
-                Sign out
-              </button>
-            </form>
+    <InsideShell.Provider value={true}>
+      <ShellUserContext.Provider value={user}>
+        <RealtimeProvider config={data.realtime}>
+          <LiveNotifications userId={user.id} />
+          <div className="flex min-h-dvh">
+            <AppSidebar role={user.role} homeHref={user.homeHref} collapsed={collapsed} />
+            <div className="flex min-w-0 flex-1 flex-col">
+              <TopBar user={user} unread={data.unread} sidebarCollapsed={collapsed} onToggleSidebar={toggleSidebar} />
+              <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8 lg:px-8">
+                {children}
+              </main>
+            </div>
           </div>
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
-        {children}
-      </main>
-    </div>
+        </RealtimeProvider>
+      </ShellUserContext.Provider>
+    </InsideShell.Provider>
   );
 }

@@ -1,23 +1,26 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { changePasswordAction } from "@/app/(portal)/profile/actions";
-import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { PasswordField } from "@/components/auth/password-field";
 import { PASSWORD_MIN } from "@/lib/auth/schemas";
+import { useFocusFirstError } from "@/components/auth/use-focus-first-error";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [state, action] = useActionState(changePasswordAction, { status: "idle" });
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate className="space-y-4">
+    <form ref={form} action={action} noValidate className="space-y-4">
       <FormMessage state={state} />
       {/* Lets password managers tie the new password to this account. */}
       <input type="email" name="username" autoComplete="username" hidden readOnly value={email} />
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={errors.currentPassword} />
-      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN} characters`} errors={errors.newPassword} />
-      <Field label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required errors={errors.confirmPassword} />
+      <PasswordField label="Current password" name="currentPassword" autoComplete="current-password" required errors={errors.currentPassword} />
+      <PasswordField label="New password" name="newPassword" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN} characters`} errors={errors.newPassword} />
+      <PasswordField label="Confirm new password" name="confirmPassword" autoComplete="new-password" required errors={errors.confirmPassword} />
       <SubmitButton pendingText="Changing…">Change password</SubmitButton>
     </form>
   );

@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { updateProfileAction } from "@/app/(portal)/profile/actions";
 import { Field, SelectField, TextareaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useToast } from "@/components/ui/toaster";
+import { toast } from "sonner";
 import type { Role } from "@/lib/auth/roles";
+import { useFocusFirstError } from "@/components/auth/use-focus-first-error";
 
 export type ProfileValues = {
   fullName: string;
@@ -25,20 +26,21 @@ type Props = { role: Role; initial: ProfileValues; timeZones: string[] };
 /** Only the current role's fields are shown; the service ignores the others anyway. */
 export function ProfileForm({ role, initial, timeZones }: Props) {
   const [state, action] = useActionState(updateProfileAction, { status: "idle" });
-  const toast = useToast();
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
   useEffect(() => {
-    if (state.status === "success") toast.show("Profile saved");
-  }, [state, toast]);
+    if (state.status === "success") toast.success("Profile saved");
+  }, [state]);
   const errors = state.fieldErrors ?? {};
   // A refused save keeps what was typed; otherwise the form shows what is stored.
   const values: ProfileValues = state.status === "error" ? { ...initial, ...state.values } : initial;
   return (
-    <form action={action} noValidate className="space-y-4">
+    <form ref={form} action={action} noValidate className="space-y-4">
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Full name" name="fullName" autoComplete="name" required defaultValue={values.fullName} errors={errors.fullName} />
         <Field label="Phone" name="phone" type="tel" autoComplete="tel" defaultValue={values.phone} errors={errors.phone} />
-        <SelectField label="Time zone" name="timeZone" defaultValue={values.timeZone} errors={errors.timeZone}>
+        <SelectField label="Time zone" name="timeZone" defaultValue={values.timeZone} errors={errors.timeZone} hint="Dates and times are shown in this zone.">
           {timeZones.map((zone) => (
             <option key={zone} value={zone}>
               {zone.replaceAll("_", " ")}

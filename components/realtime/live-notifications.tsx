@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { notificationSummaryKey } from "@/components/portal/notification-bell";
-import { useToast } from "@/components/ui/toaster";
+import { toast } from "sonner";
 import { channels, events } from "@/lib/realtime/channels";
 import { useChannelEvent } from "./use-channel-event";
 
@@ -12,13 +12,13 @@ export function LiveNotifications({ userId }: { userId: string }) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const pathname = usePathname();
-  const toast = useToast();
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: notificationSummaryKey });
+    // The whole ["notifications", …] family: the bell's count and the bell menu's list.
+    void queryClient.invalidateQueries({ queryKey: [notificationSummaryKey[0]] });
     if (pathname.startsWith("/notifications")) router.refresh();
   };
   useChannelEvent<{ id: string; title: string }>(channels.user(userId), events.notificationCreated, (data) => {
-    toast.show(data.title);
+    toast(data.title);
     refresh();
   });
   useChannelEvent(channels.user(userId), events.notificationsRead, refresh);

@@ -1,37 +1,67 @@
 "use client";
 
-import { useRef, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "./alert-dialog";
 import { Button, type ButtonVariant } from "./button";
 
 type Props = {
-  trigger: string;
+  /** A string becomes the trigger button's text; an element (e.g. a <Button>) is used as the trigger. */
+  trigger: ReactNode;
   title: string;
   description: ReactNode;
+  /** Names what NOT doing it means, e.g. "Keep assignment" — never a bare "Cancel". */
+  cancelLabel?: string;
+  /** With `onConfirm` and no children: the confirming button's text. */
+  confirmLabel?: string;
+  onConfirm?: () => void;
+  /** The look of the confirming step; a destructive one shows its trigger as an outline button. */
   variant?: ButtonVariant;
-  /** The form content to submit when confirmed (hidden inputs and a submit button). */
-  children: ReactNode;
+  /** The form to submit when confirmed (hidden inputs and its own submit button). */
+  children?: ReactNode;
 };
 
-/** A destructive action asks first; the native dialog gives focus trapping and Escape for free. */
-export function ConfirmDialog({ trigger, title, description, variant = "danger", children }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+/** An irreversible step asks first: a Radix alert dialog traps focus, Escape goes back. */
+export function ConfirmDialog({ trigger, title, description, cancelLabel = "Go back", confirmLabel, onConfirm, variant = "destructive", children }: Props) {
+  const [open, setOpen] = useState(false);
+  const destructive = variant === "destructive" || variant === "danger";
   return (
-    <>
-      <Button variant={variant === "danger" ? "secondary" : variant} onClick={() => dialog.current?.showModal()}>
-        {trigger}
-      </Button>
-      <dialog ref={dialog} aria-label={title} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
-        <div className="p-6">
-          <h2 className="text-lg font-semibold">{title}</h2>
-          <div className="mt-2 text-sm text-slate-600">{description}</div>
-          <div className="mt-6 flex flex-wrap justify-end gap-2" onSubmit={() => dialog.current?.close()}>
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
-            </Button>
-            {children}
-          </div>
-        </div>
-      </dialog>
-    </>
+    <AlertDialog open={open} onOpenChange={setOpen}>
+      <AlertDialogTrigger asChild>
+        {typeof trigger === "string" ? <Button variant={destructive ? "outline" : variant}>{trigger}</Button> : trigger}
+      </AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>{title}</AlertDialogTitle>
+          <AlertDialogDescription asChild>
+            <div>{description}</div>
+          </AlertDialogDescription>
+        </AlertDialogHeader>
+        {/* The form's own submit closes the dialog; the action's state lives with the caller. */}
+        <AlertDialogFooter onSubmit={() => setOpen(false)}>
+          <AlertDialogCancel>{cancelLabel}</AlertDialogCancel>
+          {children ??
+            (confirmLabel ? (
+              <Button
+                variant={destructive ? "destructive" : variant}
+                onClick={() => {
+                  onConfirm?.();
+                  setOpen(false);
+                }}
+              >
+                {confirmLabel}
+              </Button>
+            ) : null)}
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
   );
 }

@@ -1,7 +1,11 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { cn } from "./cn";
 
-const control = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-500";
+// The kit's Input look (shadcn), one height (h-10) for inputs and selects so filter rows line up.
+const control =
+  "mt-1.5 block w-full min-w-0 rounded-md border border-input bg-background px-3 text-sm shadow-xs transition-[color,box-shadow] outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:cursor-not-allowed disabled:opacity-50 aria-[invalid=true]:border-destructive aria-[invalid=true]:ring-destructive/20";
+const single = "h-10";
+const multi = "min-h-20 py-2";
 
 type Common = { label: string; name: string; errors?: string[]; hint?: ReactNode };
 
@@ -35,7 +39,7 @@ export function Field({ label, name, errors, hint, className, ...input }: Common
   const id = `${name}-${useId().replace(/:/g, "")}`;
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint}>
-      <input id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn(control, className)} {...input} />
+      <input id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn(control, single, "py-1", className)} {...input} />
     </FieldShell>
   );
 }
@@ -44,7 +48,7 @@ export function TextareaField({ label, name, errors, hint, className, ...input }
   const id = `${name}-${useId().replace(/:/g, "")}`;
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint}>
-      <textarea id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn(control, className)} {...input} />
+      <textarea id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn(control, multi, className)} {...input} />
     </FieldShell>
   );
 }
@@ -53,7 +57,7 @@ export function SelectField({ label, name, errors, hint, className, children, ..
   const id = `${name}-${useId().replace(/:/g, "")}`;
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint}>
-      <select id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn(control, className)} {...input}>
+      <select id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, errors, hint)} className={cn(control, single, "pr-8", className)} {...input}>
         {children}
       </select>
     </FieldShell>

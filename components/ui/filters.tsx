@@ -19,7 +19,7 @@ export function LabelOptions({ labels }: { labels: Record<string, string> }) {
 export function FilterActions({ clearHref, filtered }: { clearHref: string; filtered: boolean }) {
   return (
     <div className="flex gap-2">
-      <button type="submit" className={buttonClass("primary")}>
+      <button type="submit" className={buttonClass("default")}>
         Search
       </button>
       {filtered ? (

@@ -1,6 +1,12 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+
+/**
+ * Facts a notification's text is rendered from at read time, so a moment is shown in the viewer's
+ * zone rather than baked into the stored text: `dueAt` an ISO instant, `dueDate` a calendar day.
+ */
+export type NotificationData = { dueAt?: string; dueDate?: string };
 
 export const notifications = pgTable(
   "notifications",
@@ -13,6 +19,10 @@ export const notifications = pgTable(
     title: text("title").notNull(),
     body: text("body"),
     link: text("link"),
+    data: jsonb("data").$type<NotificationData>(),
+    // Names the task a notification asks for ("invoice:<id>:approval"); doing the task resolves it for every recipient.
+    taskKey: text("task_key"),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -20,6 +30,7 @@ export const notifications = pgTable(
     // Matches the list's order (created_at desc, id desc, nulls first) so pages are read, not sorted.
     index("notifications_user_created_idx").on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("notifications_user_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    index("notifications_open_task_idx").on(t.taskKey).where(sql`${t.taskKey} is not null and ${t.resolvedAt} is null`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assignmentEvents, assignments, auditLogs, notifications, teacherAssignments } from "@/db/schema";
 import { assignmentIn, createTeam, must, ref } from "@/test/assignment-fixtures";
@@ -8,7 +8,7 @@ import { assignTeachers } from "./assign-teachers";
 import { removeHelper } from "./remove-helper";
 
 const typesFor = async (db: Awaited<ReturnType<typeof testDb>>, userId: string) =>
-  (await db.select().from(notifications).where(eq(notifications.userId, userId))).map((n) => n.type).filter((t) => t.startsWith("assignment."));
+  (await db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(asc(notifications.createdAt))).map((n) => n.type).filter((t) => t.startsWith("assignment."));
 
 const liveRows = async (db: Awaited<ReturnType<typeof testDb>>, assignmentId: string) =>
   (await db.select().from(teacherAssignments).where(eq(teacherAssignments.assignmentId, assignmentId))).filter((r) => r.status === "pending" || r.status === "accepted");

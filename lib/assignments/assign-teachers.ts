@@ -5,6 +5,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import type { NotificationInput } from "@/lib/notifications/notify";
+import { resolveTask } from "@/lib/notifications/resolve-task";
+import { taskKeys } from "@/lib/notifications/task-keys";
 import { allow, auditAssignment, changeAssignment, done, invalidInput, notifyEach, saveChange } from "./change-assignment";
 import { liveHelpers, livePrimary, links } from "./policy";
 import { assignTeachersSchema } from "./schemas";
@@ -62,13 +65,18 @@ export async function assignTeachers(db: Database, actor: Actor, input: unknown)
       // Helpers can open the assignment only under an accepted primary; otherwise they hear of it on acceptance.
       const helpersSeeNow = !newPrimary && livePrimary(teachers)?.status === "accepted";
       const code = `${assignment.code}: ${assignment.title}`;
+      // A new primary takes the request out of the queue; a teacher taken off it has no offer left to answer.
+      const resolved = await resolveTask(tx, [
+        ...(newPrimary ? [taskKeys.assignTeacher(assignment.id), taskKeys.answerOffer(assignment.id, newPrimary)] : []),
+        ...(previous ? [taskKeys.answerOffer(assignment.id, previous.teacherId)] : []),
+      ]);
       const notifications = await notifyEach(tx, [
-        [newPrimary ? [newPrimary] : [], { type: "assignment.offered", title: `New assignment offer ${code}`, body: "Accept or decline it from My assignments.", link: links.teacher(assignment.id) }],
+        [newPrimary ? [newPrimary] : [], { type: "assignment.offered", title: `New assignment offer ${code}`, body: "Accept or decline it from My assignments.", link: links.teacher(assignment.id), taskKey: newPrimary ? taskKeys.answerOffer(assignment.id, newPrimary) : undefined }],
         [previous ? [previous.teacherId] : [], { type: "assignment.unassigned", title: `You are no longer the teacher of ${assignment.code}`, link: "/teacher/assignments" }],
-        [helpersSeeNow ? addedHelpers : [], { type: "assignment.helper_added", title: `You were added as a helper on ${code}`, link: links.teacher(assignment.id) }],
+        ...(helpersSeeNow ? addedHelpers : []).map((helperId): [string[], NotificationInput] => [[helperId], { type: "assignment.helper_added", title: `You were added as a helper on ${code}`, body: "Accept or decline it from My assignments.", link: links.teacher(assignment.id), taskKey: taskKeys.answerOffer(assignment.id, helperId) }]),
         [[assignment.studentId], { type: "assignment.assigned", title: newPrimary ? (previous ? `${assignment.code} has a new teacher` : `A teacher was assigned to ${assignment.code}`) : `A helper joined ${assignment.code}`, link: links.student(assignment.id) }],
       ]);
-      return done(saved, notifications);
+      return done(saved, [...resolved, ...notifications]);
     },
   });
 }

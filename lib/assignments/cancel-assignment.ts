@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { ServiceResult } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { resolveTask } from "@/lib/notifications/resolve-task";
+import { assignmentTaskKeys } from "@/lib/notifications/task-keys";
 import { allow, auditAssignment, changeAssignment, done, invalidInput, notifyEach, saveChange } from "./change-assignment";
 import { links, requireAnyPermission, teachersWhoSee } from "./policy";
 import { cancelSchema } from "./schemas";
@@ -21,11 +23,13 @@ export async function cancelAssignment(db: Database, actor: Actor, input: unknow
       const saved = await saveChange(tx, actor, assignment, { steps: planned.steps, note: reason });
       await auditAssignment(tx, actor, "assignment.cancelled", assignment, { by: byStaff ? "staff" : "student", from: assignment.status, reason });
       const title = `${assignment.code} was cancelled`;
+      // Nothing is left to do on a cancelled assignment, for anyone who was asked.
+      const resolved = await resolveTask(tx, assignmentTaskKeys(assignment.id, teachers.map((row) => row.teacherId)));
       const notifications = await notifyEach(tx, [
         [teachersWhoSee(teachers), { type: "assignment.cancelled", title, body: reason ?? undefined, link: links.teacher(assignment.id) }],
         [byStaff ? [assignment.studentId] : [], { type: "assignment.cancelled", title, body: reason ?? undefined, link: links.student(assignment.id) }],
       ]);
-      return done(saved, notifications);
+      return done(saved, [...resolved, ...notifications]);
     },
   });
 }

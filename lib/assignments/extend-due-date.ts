@@ -27,10 +27,11 @@ export async function extendDueDate(db: Database, actor: Actor, input: unknown):
     apply: async (tx, { assignment, teachers }) => {
       const saved = await saveChange(tx, actor, assignment, { set: { dueAt, dueTimeZone: timeZone } });
       await auditAssignment(tx, actor, "assignment.due_date_extended", assignment, { from: assignment.dueAt.toISOString(), to: dueAt.toISOString(), reason });
-      const title = `${assignment.code} is now due ${formatInTimeZone(dueAt, timeZone)}`;
+      // The new due moment is data, shown in each reader's own zone when the notification is read.
+      const told = { type: "assignment.due_date_extended", title: `${assignment.code} has a new due date`, body: reason ?? undefined, data: { dueAt: dueAt.toISOString() } };
       const notifications = await notifyEach(tx, [
-        [[assignment.studentId], { type: "assignment.due_date_extended", title, body: reason ?? undefined, link: links.student(assignment.id) }],
-        [teachersWhoSee(teachers), { type: "assignment.due_date_extended", title, body: reason ?? undefined, link: links.teacher(assignment.id) }],
+        [[assignment.studentId], { ...told, link: links.student(assignment.id) }],
+        [teachersWhoSee(teachers), { ...told, link: links.teacher(assignment.id) }],
       ]);
       return done({ version: saved.version, dueAt }, notifications);
     },

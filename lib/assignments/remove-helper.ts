@@ -5,6 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { resolveTask } from "@/lib/notifications/resolve-task";
+import { taskKeys } from "@/lib/notifications/task-keys";
 import { allow, auditAssignment, changeAssignment, done, invalidInput, notifyEach, saveChange } from "./change-assignment";
 import { liveHelpers, links } from "./policy";
 import { removeHelperSchema } from "./schemas";
@@ -26,11 +28,12 @@ export async function removeHelper(db: Database, actor: Actor, input: unknown): 
       await tx.update(teacherAssignments).set({ status: "removed", removedAt: new Date() }).where(eq(teacherAssignments.id, helper.id));
       const saved = await saveChange(tx, actor, assignment);
       await auditAssignment(tx, actor, "assignment.helper_removed", assignment, { teacherId });
+      const resolved = await resolveTask(tx, taskKeys.answerOffer(assignment.id, teacherId));
       const notifications = await notifyEach(tx, [
         [[teacherId], { type: "assignment.unassigned", title: `You are no longer a helper on ${assignment.code}`, link: "/teacher/assignments" }],
         [[assignment.studentId], { type: "assignment.assigned", title: `A helper left ${assignment.code}`, link: links.student(assignment.id) }],
       ]);
-      return done({ version: saved.version }, notifications);
+      return done({ version: saved.version }, [...resolved, ...notifications]);
     },
   });
 }

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { publishNotifications } from "@/lib/notifications/publish";
 import { defaultFileStore, type FileStore } from "@/lib/storage";
+import { taskKeys } from "@/lib/notifications/task-keys";
 import { activeCsRepIds, auditAssignment, notifyEach } from "./change-assignment";
 import { insertFileRows, readFiles, withStoredFiles } from "./files";
 import { links } from "./policy";
@@ -45,7 +46,7 @@ export async function requestAssignment(db: Database, actor: Actor, input: unkno
       await tx.insert(assignmentEvents).values({ assignmentId: assignment.id, fromStatus: null, toStatus: "submitted", actorId: actor.id });
       await auditAssignment(tx, actor, "assignment.requested", assignment, { serviceType: request.serviceType, files: stored.length });
       const notifications = await notifyEach(tx, [
-        [await activeCsRepIds(tx), { type: "assignment.requested", title: `New request ${assignment.code}: ${request.title}`, body: `${actor.name} asked for ${request.serviceType} help.`, link: links.support(assignment.id) }],
+        [await activeCsRepIds(tx), { type: "assignment.requested", title: `New request ${assignment.code}: ${request.title}`, body: `${actor.name} asked for ${request.serviceType} help.`, link: links.support(assignment.id), taskKey: taskKeys.assignTeacher(assignment.id) }],
       ]);
       return ok({ requested: { assignmentId: assignment.id, code: assignment.code, version: assignment.version }, notifications });
     }),

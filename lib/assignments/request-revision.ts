@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { ServiceResult } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { resolveTask } from "@/lib/notifications/resolve-task";
+import { taskKeys } from "@/lib/notifications/task-keys";
 import { allow, auditAssignment, changeAssignment, done, invalidInput, notifyEach, saveChange } from "./change-assignment";
 import { links, teachersWhoSee } from "./policy";
 import { revisionSchema } from "./schemas";
@@ -20,10 +22,11 @@ export async function requestRevision(db: Database, actor: Actor, input: unknown
       // The comments live on the timeline row, beside the step they explain.
       const saved = await saveChange(tx, actor, assignment, { steps: moved.steps, note: comments });
       await auditAssignment(tx, actor, "assignment.revision_requested", assignment);
+      const resolved = await resolveTask(tx, taskKeys.reviewDelivery(assignment.id));
       const notifications = await notifyEach(tx, [
-        [teachersWhoSee(teachers), { type: "assignment.revision_requested", title: `Revision requested on ${assignment.code}`, body: comments.slice(0, 500), link: links.teacher(assignment.id) }],
+        [teachersWhoSee(teachers), { type: "assignment.revision_requested", title: `Revision requested on ${assignment.code}`, body: comments.slice(0, 500), link: links.teacher(assignment.id), taskKey: taskKeys.deliverRevision(assignment.id) }],
       ]);
-      return done(saved, notifications);
+      return done(saved, [...resolved, ...notifications]);
     },
   });
 }

@@ -5,6 +5,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import type { NotificationInput } from "@/lib/notifications/notify";
+import { resolveTask } from "@/lib/notifications/resolve-task";
+import { taskKeys } from "@/lib/notifications/task-keys";
 import { activeCsRepIds, allow, auditAssignment, changeAssignment, done, invalidInput, notifyEach, saveChange } from "./change-assignment";
 import { liveHelpers, livePrimary, links, ownTeacherRow } from "./policy";
 import { respondSchema } from "./schemas";
@@ -40,16 +43,17 @@ export async function respondToOffer(db: Database, actor: Actor, input: unknown)
       const code = `${assignment.code}: ${assignment.title}`;
       const primary = own.role === "primary";
       // Accepting as primary opens the assignment to its helpers, who hear of it only now.
-      const helpers = primary && accepting ? liveHelpers(teachers).map((row) => row.teacherId) : [];
+      const helpers = primary && accepting ? liveHelpers(teachers).filter((row) => row.status === "pending").map((row) => row.teacherId) : [];
       const reps = accepting ? [] : await activeCsRepIds(tx);
       const primaryId = livePrimary(teachers)?.teacherId;
+      const resolved = await resolveTask(tx, taskKeys.answerOffer(assignment.id, actor.id));
       const notifications = await notifyEach(tx, [
         [primary && accepting ? [assignment.studentId] : [], { type: "assignment.accepted", title: `Work has started on ${assignment.code}`, link: links.student(assignment.id) }],
-        [helpers, { type: "assignment.helper_added", title: `You are a helper on ${code}`, link: links.teacher(assignment.id) }],
-        [reps, { type: "assignment.declined", title: `${actor.name} declined ${primary ? "" : "to help on "}${assignment.code}${primary ? "; it is back in the queue" : ""}`, body: reason ?? undefined, link: links.support(assignment.id) }],
+        ...helpers.map((helperId): [string[], NotificationInput] => [[helperId], { type: "assignment.helper_added", title: `You are a helper on ${code}`, body: "Accept or decline it from My assignments.", link: links.teacher(assignment.id), taskKey: taskKeys.answerOffer(assignment.id, helperId) }]),
+        [reps, { type: "assignment.declined", title: `${actor.name} declined ${primary ? "" : "to help on "}${assignment.code}${primary ? "; it is back in the queue" : ""}`, body: reason ?? undefined, link: links.support(assignment.id), taskKey: primary ? taskKeys.assignTeacher(assignment.id) : undefined }],
         [!primary && accepting && primaryId ? [primaryId] : [], { type: "assignment.helper_accepted", title: `${actor.name} is helping on ${assignment.code}`, link: links.teacher(assignment.id) }],
       ]);
-      return done(saved, notifications);
+      return done(saved, [...resolved, ...notifications]);
     },
   });
 }

@@ -6,6 +6,8 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, type FieldErrors, type ServiceResult } from "@/lib/errors";
 import { defaultFileStore, type FileStore } from "@/lib/storage";
 import { parseInput } from "@/lib/validation";
+import { resolveTask } from "@/lib/notifications/resolve-task";
+import { taskKeys } from "@/lib/notifications/task-keys";
 import { allow, auditAssignment, changeAssignment, done, invalidInput, notifyEach, saveChange } from "./change-assignment";
 import { insertFileRows, readFiles, withStoredFiles } from "./files";
 import { links, ownTeacherRow } from "./policy";
@@ -67,10 +69,11 @@ export async function submitDelivery(db: Database, actor: Actor, input: unknown,
         await insertFileRows(tx, { assignmentId: assignment.id, uploadedBy: actor.id, kind: "delivery", deliveryId: delivery.id }, stored);
         const saved = await saveChange(tx, actor, assignment, { steps: moved.steps, note: `Version ${deliveryVersion}${late ? " (late)" : ""}` });
         await auditAssignment(tx, actor, "assignment.delivered", assignment, { deliveryVersion, late, files: stored.length });
+        const resolved = await resolveTask(tx, taskKeys.deliverRevision(assignment.id));
         const notifications = await notifyEach(tx, [
-          [[assignment.studentId], { type: "assignment.delivered", title: `${assignment.code} was delivered (version ${deliveryVersion})`, body: "Accept it or ask for a revision.", link: links.student(assignment.id) }],
+          [[assignment.studentId], { type: "assignment.delivered", title: `${assignment.code} was delivered (version ${deliveryVersion})`, body: "Accept it or ask for a revision.", link: links.student(assignment.id), taskKey: taskKeys.reviewDelivery(assignment.id) }],
         ]);
-        return done({ deliveryId: delivery.id, deliveryVersion, late, version: saved.version }, notifications);
+        return done({ deliveryId: delivery.id, deliveryVersion, late, version: saved.version }, [...resolved, ...notifications]);
       },
     }),
   );

@@ -1,4 +1,4 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { profiles, users } from "@/db/schema";
 import { testDb } from "@/test/db";
@@ -10,6 +10,12 @@ async function userCount() {
   const db = await testDb();
   const [row] = await db.select({ n: count() }).from(users);
   return row?.n ?? 0;
+}
+
+async function zoneOf(email: string) {
+  const db = await testDb();
+  const [row] = await db.select({ zone: profiles.timeZone }).from(profiles).innerJoin(users, eq(users.id, profiles.userId)).where(eq(users.email, email));
+  return row?.zone;
 }
 
 describe("student registration", () => {
@@ -48,6 +54,26 @@ describe("student registration", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.fieldErrors[field]?.join(" ")).toMatch(message);
     expect(await userCount()).toBe(before);
+  });
+
+  it("starts the student in the zone their browser sent", async () => {
+    const db = await testDb();
+    const result = await registerStudent(db, { ...good, email: "toronto@example.test", timeZone: "America/Toronto" });
+    expect(result.ok).toBe(true);
+    expect(await zoneOf("toronto@example.test")).toBe("America/Toronto");
+  });
+
+  it.each([
+    ["no zone", undefined],
+    ["an unknown zone", "Mars/Olympus_Mons"],
+    ["markup instead of a zone", "<script>"],
+    ["several values", ["Europe/Paris", "Asia/Tokyo"]],
+  ])("starts the student in UTC when the browser sent %s, and still registers them", async (_label, timeZone) => {
+    const db = await testDb();
+    const email = `zone.${Math.random().toString(36).slice(2)}@example.test`;
+    const result = await registerStudent(db, { ...good, email, timeZone });
+    expect(result.ok).toBe(true);
+    expect(await zoneOf(email)).toBe("UTC");
   });
 
   it("gives every new student the next number, never reused", async () => {

@@ -12,11 +12,11 @@ const duplicateEmail = "An account with this email already exists. Sign in inste
 export async function registerStudent(db: Database, input: unknown, ip?: string): Promise<ServiceResult<{ userId: string; email: string }>> {
   const parsed = parseInput(registerSchema, input);
   if (!parsed.ok) return fail("invalid", "Check the highlighted fields", parsed.fieldErrors);
-  const { fullName, email, password } = parsed.data;
+  const { fullName, email, password, timeZone } = parsed.data;
   const passwordHash = await hashPassword(password);
   try {
     const user = await db.transaction(async (tx) => {
-      const created = await insertUserWithProfile(tx, { email, passwordHash, role: "student", fullName });
+      const created = await insertUserWithProfile(tx, { email, passwordHash, role: "student", fullName, timeZone });
       await recordAudit(tx, { id: created.user.id, ip }, { action: "user.registered", targetType: "user", targetId: created.user.id });
       return created.user;
     });

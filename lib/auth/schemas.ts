@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "@/lib/time-zones";
 import { emailSchema, personNameSchema } from "@/lib/validation";
 
 export const PASSWORD_MIN = 10;
@@ -16,15 +17,20 @@ function passwordIsNotEmail(password: string, email: string): boolean {
   return normalized !== address && normalized !== address.split("@")[0];
 }
 
+/** The zone the sign-up form reads from the browser; missing, unknown or forged, it is UTC rather than an error. */
+export const browserTimeZoneSchema = z.unknown().optional().transform((value) => (typeof value === "string" && isTimeZone(value) ? value : "UTC"));
+
 export const registerSchema = z
   .object({
     fullName: personNameSchema,
+    timeZone: browserTimeZoneSchema,
     email: emailSchema,
     password: newPasswordSchema,
     confirmPassword: z.string({ error: "Confirm your password" }).min(1, "Confirm your password"),
   })
   .superRefine((value, ctx) => {
-    if (value.password !== value.confirmPassword) {
+    // An empty confirmation already says "Confirm your password"; a mismatch would only repeat it.
+    if (value.confirmPassword && value.password !== value.confirmPassword) {
       ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "Passwords do not match" });
     }
     if (!passwordIsNotEmail(value.password, value.email)) {
@@ -45,7 +51,7 @@ export const changePasswordSchema = z
     confirmPassword: z.string({ error: "Confirm your new password" }).min(1, "Confirm your new password"),
   })
   .superRefine((value, ctx) => {
-    if (value.newPassword !== value.confirmPassword) {
+    if (value.confirmPassword && value.newPassword !== value.confirmPassword) {
       ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "Passwords do not match" });
     }
     if (value.newPassword === value.currentPassword) {
@@ -59,7 +65,7 @@ export const forcedPasswordChangeSchema = z
     newPassword: newPasswordSchema,
     confirmPassword: z.string({ error: "Confirm your new password" }).min(1, "Confirm your new password"),
   })
-  .refine((value) => value.newPassword === value.confirmPassword, { path: ["confirmPassword"], message: "Passwords do not match" });
+  .refine((value) => !value.confirmPassword || value.newPassword === value.confirmPassword, { path: ["confirmPassword"], message: "Passwords do not match" });
 
 export { passwordIsNotEmail };
 export type RegisterInput = z.infer<typeof registerSchema>;

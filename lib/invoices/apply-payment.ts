@@ -3,6 +3,8 @@ import type { Executor } from "@/db/client";
 import { payments, type Invoice, type Notification, type Payment, type PaymentProvider } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { addMinor, formatMoney } from "@/lib/money/money";
+import { resolveTask } from "@/lib/notifications/resolve-task";
+import { taskKeys } from "@/lib/notifications/task-keys";
 import { activeAdminIds, auditInvoice, invoiceName, lockInvoice, notifyEach, saveInvoice } from "./change-invoice";
 import { invoiceLinks } from "./policy";
 import { isPayable, paymentMove, plan } from "./state";
@@ -93,13 +95,16 @@ export async function applySucceededPayment(tx: Executor, invoiceId: string, pay
   });
   await auditInvoice(tx, actor, "payment.applied", invoice, { ...audit, from: invoice.status, to: saved.status, paidMinor: paidAfter });
   const balanceMinor = saved.totalMinor - saved.paidMinor;
+  // A payment closes the "pay" task; a balance left over is asked for again by the new notification.
+  const resolved = await resolveTask(tx, taskKeys.payInvoice(invoice.id));
   const notifications = await notifyEach(tx, [
     [[invoice.studentId], {
       type: "payment.received",
       title: saved.status === "paid" ? `Invoice ${invoiceName(invoice)} is paid` : `We received ${amount} for ${invoiceName(invoice)}`,
       body: saved.status === "paid" ? "Thank you." : `Balance due: ${formatMoney(balanceMinor, invoice.currency)}.`,
       link: invoiceLinks.student(invoice.id),
+      taskKey: saved.status === "paid" ? undefined : taskKeys.payInvoice(invoice.id),
     }],
   ]);
-  return { outcome: "applied", payment: stored, invoice: saved, balanceMinor, notifications };
+  return { outcome: "applied", payment: stored, invoice: saved, balanceMinor, notifications: [...resolved, ...notifications] };
 }

@@ -5,6 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { ServiceResult } from "@/lib/errors";
 import { formatMoney } from "@/lib/money/money";
+import { resolveTask } from "@/lib/notifications/resolve-task";
+import { taskKeys } from "@/lib/notifications/task-keys";
 import { allow, auditInvoice, changeInvoice, done, invalidInput, notifyEach, saveInvoice } from "./change-invoice";
 import { invoiceLinks } from "./policy";
 import { parseNested, refSchema } from "./schemas";
@@ -29,15 +31,17 @@ export async function approveInvoice(db: Database, actor: Actor, input: unknown)
       const number = await nextInvoiceNumber(tx, issuedAt);
       const saved = await saveInvoice(tx, actor.id, invoice, { steps: planned.steps, set: { number, issuedAt, approvedBy: actor.id, rejectionReason: null } });
       await auditInvoice(tx, actor, "invoice.approved", saved, { totalMinor: invoice.totalMinor, currency: invoice.currency });
+      const resolved = await resolveTask(tx, taskKeys.approveInvoice(invoice.id));
       const notifications = await notifyEach(tx, [
         [[invoice.studentId], {
           type: "invoice.issued",
           title: `Invoice ${number} for ${formatMoney(invoice.totalMinor, invoice.currency)}`,
-          body: `Due ${invoice.dueDate}.`,
+          data: { dueDate: invoice.dueDate },
           link: invoiceLinks.student(invoice.id),
+          taskKey: taskKeys.payInvoice(invoice.id),
         }],
       ]);
-      return done({ version: saved.version, status: saved.status, number }, notifications);
+      return done({ version: saved.version, status: saved.status, number }, [...resolved, ...notifications]);
     },
   });
 }

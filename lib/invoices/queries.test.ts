@@ -5,12 +5,27 @@ import { createStudent } from "@/test/fixtures";
 import { dateIn, invoiceIn, invoiceRef, makeOverdue, manualPayment } from "@/test/invoice-fixtures";
 import { recordManualPayment } from "./record-manual-payment";
 import { rejectInvoice } from "./reject-invoice";
-import { getInvoiceDetail, getInvoiceForActorOrThrow, listApprovalQueue, listInvoicesForActor } from "./queries";
+import { getInvoiceDetail, getInvoiceForActorOrThrow, listApprovalQueue, listInvoicesForActor, listInvoicesForAssignment } from "./queries";
 import { invoiceListQuerySchema } from "./schemas";
 
 const query = (input: Record<string, unknown> = {}) => invoiceListQuerySchema.parse(input);
 
 describe("reading invoices", () => {
+  it("an assignment's page lists its invoices with balance: staff see drafts too, the student only issued ones, a teacher none", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const issued = await invoiceIn(db, team, "partially_paid");
+    const { assignmentId } = await getInvoiceForActorOrThrow(db, team.rep, issued.id);
+    const draft = await invoiceIn(db, team, "draft", { assignmentId });
+    await invoiceIn(db, team, "approved");
+    const forRep = await listInvoicesForAssignment(db, team.rep, assignmentId);
+    expect(forRep.map((i) => i.id).sort()).toEqual([issued.id, draft.id].sort());
+    expect(forRep.find((i) => i.id === issued.id)).toMatchObject({ status: "partially_paid", totalMinor: 11_550, balanceMinor: 6550 });
+    expect((await listInvoicesForAssignment(db, team.student, assignmentId)).map((i) => i.id)).toEqual([issued.id]);
+    expect(await listInvoicesForAssignment(db, team.rep, "not-a-uuid")).toEqual([]);
+    await expect(listInvoicesForAssignment(db, team.teacher, assignmentId)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
   it("a student sees only their own issued invoices, with status, amount, due date, balance and overdue", async () => {
     const db = await testDb();
     const team = await createTeam(db);

@@ -170,3 +170,28 @@ export async function getInvoiceDetail(db: Executor, actor: Actor, invoiceId: st
     timeline: events.map((event) => ({ ...event, actorName: staff ? nameOf(event.actorId) : null })),
   };
 }
+
+/**
+ * The invoices of one assignment the actor may see, newest first, with balance and overdue:
+ * staff see every one (drafts too), a student only their issued ones (invoiceScope).
+ */
+export async function listInvoicesForAssignment(db: Executor, actor: Actor, assignmentId: string) {
+  requireInvoiceReader(actor);
+  if (!idSchema.safeParse(assignmentId).success) return [];
+  const today = todayUtc();
+  const rows = await db
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      status: invoices.status,
+      currency: invoices.currency,
+      totalMinor: invoices.totalMinor,
+      paidMinor: invoices.paidMinor,
+      dueDate: invoices.dueDate,
+      createdAt: invoices.createdAt,
+    })
+    .from(invoices)
+    .where(and(eq(invoices.assignmentId, assignmentId), invoiceScope(actor)))
+    .orderBy(desc(invoices.createdAt), desc(invoices.id));
+  return rows.map((row) => withComputed(row, today));
+}

@@ -3,6 +3,8 @@ import type { InvoiceStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import type { ServiceResult } from "@/lib/errors";
+import { resolveTask } from "@/lib/notifications/resolve-task";
+import { taskKeys } from "@/lib/notifications/task-keys";
 import { allow, auditInvoice, changeInvoice, done, invalidInput, notifyEach, saveInvoice } from "./change-invoice";
 import { invoiceLinks } from "./policy";
 import { parseNested, rejectSchema } from "./schemas";
@@ -18,10 +20,11 @@ export async function rejectInvoice(db: Database, actor: Actor, input: unknown):
     apply: async (tx, invoice, planned) => {
       const saved = await saveInvoice(tx, actor.id, invoice, { steps: planned.steps, set: { rejectionReason: reason, submittedAt: null }, note: reason });
       await auditInvoice(tx, actor, "invoice.rejected", invoice, { reason });
+      const resolved = await resolveTask(tx, taskKeys.approveInvoice(invoice.id));
       const notifications = await notifyEach(tx, [
-        [invoice.draftedBy && invoice.draftedBy !== actor.id ? [invoice.draftedBy] : [], { type: "invoice.rejected", title: "An invoice you drafted was sent back", body: reason, link: invoiceLinks.support(invoice.id) }],
+        [invoice.draftedBy && invoice.draftedBy !== actor.id ? [invoice.draftedBy] : [], { type: "invoice.rejected", title: "An invoice you drafted was sent back", body: reason, link: invoiceLinks.support(invoice.id), taskKey: taskKeys.resubmitInvoice(invoice.id) }],
       ]);
-      return done({ version: saved.version, status: saved.status }, notifications);
+      return done({ version: saved.version, status: saved.status }, [...resolved, ...notifications]);
     },
   });
 }

@@ -4,6 +4,8 @@ import { payments, type InvoiceStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, type ServiceResult } from "@/lib/errors";
+import { resolveTask } from "@/lib/notifications/resolve-task";
+import { taskKeys } from "@/lib/notifications/task-keys";
 import { allow, auditInvoice, changeInvoice, done, invalidInput, invoiceName, notifyEach, saveInvoice } from "./change-invoice";
 import { invoiceLinks } from "./policy";
 import { parseNested, voidSchema } from "./schemas";
@@ -27,10 +29,11 @@ export async function voidInvoice(db: Database, actor: Actor, input: unknown): P
     apply: async (tx, invoice, planned) => {
       const saved = await saveInvoice(tx, actor.id, invoice, { steps: planned.steps, set: { voidReason: reason, voidedBy: actor.id, voidedAt: new Date() }, note: reason });
       await auditInvoice(tx, actor, "invoice.voided", invoice, { reason });
+      const resolved = await resolveTask(tx, taskKeys.payInvoice(invoice.id));
       const notifications = await notifyEach(tx, [
         [[invoice.studentId], { type: "invoice.voided", title: `Invoice ${invoiceName(invoice)} was cancelled`, body: reason, link: invoiceLinks.student(invoice.id) }],
       ]);
-      return done({ version: saved.version, status: saved.status }, notifications);
+      return done({ version: saved.version, status: saved.status }, [...resolved, ...notifications]);
     },
   });
 }

@@ -1,11 +1,17 @@
 import type { Executor } from "@/db/client";
-import { notifications, type Notification } from "@/db/schema";
+import { notifications, type Notification, type NotificationData } from "@/db/schema";
+
+export type { Notification, NotificationData };
 
 export type NotificationInput = {
   type: string;
   title: string;
   body?: string;
   link?: string;
+  /** Moments the text refers to, rendered in each reader's zone (never baked into title or body). */
+  data?: NotificationData;
+  /** The task this notification asks for (see task-keys.ts); resolveTask closes it for every recipient. */
+  taskKey?: string;
 };
 
 /**
@@ -17,6 +23,16 @@ export async function notify(tx: Executor, userIds: readonly string[], input: No
   if (recipients.length === 0) return [];
   return tx
     .insert(notifications)
-    .values(recipients.map((userId) => ({ userId, type: input.type, title: input.title, body: input.body ?? null, link: input.link ?? null })))
+    .values(
+      recipients.map((userId) => ({
+        userId,
+        type: input.type,
+        title: input.title,
+        body: input.body ?? null,
+        link: input.link ?? null,
+        data: input.data ?? null,
+        taskKey: input.taskKey ?? null,
+      })),
+    )
     .returning();
 }

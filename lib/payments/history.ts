@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import { invoiceScope } from "@/lib/invoices/policy";
+import { getOwnProfile } from "@/lib/profiles/queries";
 
 export const PAYMENT_HISTORY_PAGE_SIZE = 25;
 const MAX_PAGE = 400;
@@ -33,7 +34,10 @@ export type PaymentHistoryRow = {
   createdAt: Date;
 };
 
-export type PaymentHistory = { items: PaymentHistoryRow[]; total: number; page: number; pageCount: number };
+/** `forStaff`: everyone's payments, with who paid and who recorded them. */
+export type PaymentHistory = { items: PaymentHistoryRow[]; total: number; page: number; pageCount: number; forStaff: boolean };
+
+export type { PaymentProvider, PaymentStatus };
 
 const studentProfiles = alias(profiles, "student_profiles");
 const recorderProfiles = alias(profiles, "recorder_profiles");
@@ -92,5 +96,13 @@ export async function listPaymentHistory(db: Executor, actor: Actor, query: { pa
     total: n,
     page,
     pageCount: Math.max(1, Math.ceil(n / PAYMENT_HISTORY_PAGE_SIZE)),
+    forStaff: staff,
   };
+}
+
+/** The payments page: one page of the history (from the URL's `page`) and the viewer's zone. */
+export async function getPaymentHistoryPage(db: Executor, actor: Actor, pageParam: string | undefined) {
+  const page = Number(pageParam);
+  const [history, own] = await Promise.all([listPaymentHistory(db, actor, { page: Number.isInteger(page) ? page : 1 }), getOwnProfile(db, actor)]);
+  return { history, timeZone: own.profile.timeZone };
 }

@@ -8,6 +8,8 @@ type NewUser = {
   fullName: string;
   mustChangePassword?: boolean;
   title?: string | null;
+  /** The profile's zone; the column's default (UTC) when not given. */
+  timeZone?: string;
 };
 
 export function isUniqueViolation(error: unknown): boolean {
@@ -22,7 +24,7 @@ export async function insertUserWithProfile(tx: Executor, input: NewUser) {
     .values({ email: input.email, passwordHash: input.passwordHash, role: input.role, mustChangePassword: input.mustChangePassword ?? false })
     .returning();
   if (!user) throw new Error("insert into users returned nothing");
-  const [profile] = await tx.insert(profiles).values({ userId: user.id, fullName: input.fullName, title: input.title ?? null }).returning();
+  const [profile] = await tx.insert(profiles).values({ userId: user.id, fullName: input.fullName, title: input.title ?? null, timeZone: input.timeZone }).returning();
   if (!profile) throw new Error("insert into profiles returned nothing");
   return { user, profile };
 }

@@ -37,6 +37,18 @@ describe("admin user list", () => {
     expect(query({ page: "-4", role: "wizard" })).toEqual({ page: 1, q: undefined, role: undefined, status: undefined });
   });
 
+  it("sorts by a chosen column in either direction, and ignores an unknown column", async () => {
+    const db = await testDb();
+    const admin = await createAdmin(db);
+    await Promise.all(["Sorted Bea", "Sorted Adam", "Sorted Cleo"].map((name) => createStudent(db, name)));
+    const names = async (input: Record<string, string>) => (await listUsers(db, admin, query({ q: "sorted", ...input }))).items.map((u) => u.fullName);
+    expect(await names({ sort: "name" })).toEqual(["Sorted Adam", "Sorted Bea", "Sorted Cleo"]);
+    expect(await names({ sort: "name", dir: "desc" })).toEqual(["Sorted Cleo", "Sorted Bea", "Sorted Adam"]);
+    const emails = (await listUsers(db, admin, query({ q: "sorted", sort: "email", dir: "desc" }))).items.map((u) => u.email);
+    expect(emails).toEqual([...emails].sort().reverse());
+    expect(query({ sort: "password", dir: "sideways" })).toMatchObject({ sort: undefined, dir: undefined });
+  });
+
   it("is refused to everyone but admins", async () => {
     const db = await testDb();
     const admin = await createAdmin(db);

@@ -1,9 +1,9 @@
-import { and, count, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { profiles, users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { USERS_MAX_PAGE, USERS_PAGE_SIZE, type UserListQuery } from "./schemas";
+import { USERS_MAX_PAGE, USERS_PAGE_SIZE, type UserListQuery, type UserSortColumn } from "./schemas";
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -23,6 +23,24 @@ function searchCondition(q: string): SQL {
 
 // Nobody pages past USERS_MAX_PAGE, so counting further than that costs without telling anything.
 const COUNT_CAP = USERS_MAX_PAGE * USERS_PAGE_SIZE;
+
+const sortColumn: Record<UserSortColumn, AnyColumn | SQL> = {
+  name: sql`lower(${profiles.fullName})`,
+  publicId: profiles.publicId,
+  email: users.email,
+  role: users.role,
+  status: users.status,
+  lastSignIn: users.lastSignInAt,
+  created: users.createdAt,
+};
+
+/** Newest accounts first unless a column is chosen; ties (and never-signed-in users) keep a stable order. */
+function orderFor(query: UserListQuery): SQL[] {
+  if (!query.sort) return [desc(users.createdAt), desc(users.id)];
+  const column = sortColumn[query.sort];
+  const direction = query.dir === "desc" ? sql`desc nulls last` : sql`asc nulls last`;
+  return [sql`${column} ${direction}`, query.dir === "desc" ? desc(users.id) : asc(users.id)];
+}
 
 export async function listUsers(db: Executor, actor: Actor, query: UserListQuery) {
   requirePermission(actor, "users:list");
@@ -46,7 +64,7 @@ export async function listUsers(db: Executor, actor: Actor, query: UserListQuery
       .from(users)
       .innerJoin(profiles, eq(profiles.userId, users.id))
       .where(where)
-      .orderBy(desc(users.createdAt), desc(users.id))
+      .orderBy(...orderFor(query))
       .limit(USERS_PAGE_SIZE)
       .offset((query.page - 1) * USERS_PAGE_SIZE),
     db
@@ -57,6 +75,9 @@ export async function listUsers(db: Executor, actor: Actor, query: UserListQuery
   const total = Math.min(counted, COUNT_CAP);
   return { items, total, totalIsCapped: counted > COUNT_CAP, page: query.page, pageCount: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)) };
 }
+
+export type UserList = Awaited<ReturnType<typeof listUsers>>;
+export type UserListItem = UserList["items"][number];
 
 export type AdminOverview = { byRole: Record<Role, number>; blocked: number; newThisWeek: number };
 

@@ -16,7 +16,9 @@ export default async function ChangePasswordPage() {
       subtitle="Your password was reset by an administrator. Choose a new one to continue."
       footer={
         <form action={signOutAction}>
-          <button type="submit" className="text-brand-700 underline">Sign out</button>
+          <button type="submit" className="font-medium text-brand-700 underline underline-offset-4 hover:text-brand-900">
+            Sign out instead
+          </button>
         </form>
       }
     >

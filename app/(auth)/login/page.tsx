@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { AuthCard } from "@/components/auth/auth-card";
+import { AuthCard, AuthLink } from "@/components/auth/auth-card";
 import { LoginForm } from "@/components/auth/login-form";
 
 export const metadata = { title: "Sign in" };
@@ -12,7 +11,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       subtitle="Students, teachers and staff sign in here."
       footer={
         <>
-          New here? <Link href="/register" className="text-brand-700 underline">Create a student account</Link>
+          New here? <AuthLink href="/register">Create a student account</AuthLink>
         </>
       }
     >

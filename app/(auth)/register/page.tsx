@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { AuthCard } from "@/components/auth/auth-card";
+import { AuthCard, AuthLink } from "@/components/auth/auth-card";
 import { RegisterForm } from "@/components/auth/register-form";
 
 export const metadata = { title: "Create a student account" };
@@ -11,7 +10,7 @@ export default function RegisterPage() {
       subtitle="Request help with papers, homework and exams."
       footer={
         <>
-          Already have an account? <Link href="/login" className="text-brand-700 underline">Sign in</Link>
+          Already have an account? <AuthLink href="/login">Sign in</AuthLink>
         </>
       }
     >

@@ -4,12 +4,13 @@ import { QueueCard } from "@/components/assignments/home-cards";
 import { Card, PageHeader, StatCard } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { getAdminOverview } from "@/lib/users/queries";
+import { countAssignmentQueue } from "@/lib/assignments/home-queries";
 
 export const metadata = { title: "Admin home" };
 
 export default async function AdminHomePage() {
   const actor = await requireRole("admin");
-  const overview = await getAdminOverview(getDb(), actor);
+  const [overview, waiting] = await Promise.all([getAdminOverview(getDb(), actor), countAssignmentQueue(getDb(), actor)]);
   return (
     <>
       <PageHeader title="Admin home" description="Accounts across the platform." actions={<Link href="/admin/users" className="text-sm text-brand-700 underline">Manage users</Link>} />
@@ -24,7 +25,7 @@ export default async function AdminHomePage() {
         </dl>
       </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <QueueCard actor={actor} base="/admin" />
+        <QueueCard waiting={waiting} base="/admin" />
       </div>
     </>
   );

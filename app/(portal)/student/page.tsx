@@ -1,14 +1,24 @@
-import { StudentAssignmentsCard } from "@/components/assignments/home-cards";
+import { DeliveriesToReviewCard, InvoicesToPayCard, RecentAssignmentsCard, RequestHelpCard } from "@/components/assignments/student-home";
 import { AreaHome } from "@/components/portal/area-home";
+import { getDb } from "@/db/client";
+import { getStudentHome } from "@/lib/assignments/home-queries";
 import { requireRole } from "@/lib/auth/session";
+import { listInvoicesToPay } from "@/lib/invoices/student-queries";
+import { getOwnProfile } from "@/lib/profiles/queries";
 
 export const metadata = { title: "Student home" };
 
 export default async function Page() {
   const actor = await requireRole("student");
+  const db = getDb();
+  const [profile, home, toPay] = await Promise.all([getOwnProfile(db, actor), getStudentHome(db, actor), listInvoicesToPay(db, actor)]);
+  const firstName = profile.profile.fullName.split(" ")[0];
   return (
-    <AreaHome actor={actor} title="Student home" description="Welcome back, here is your account.">
-      <StudentAssignmentsCard actor={actor} />
+    <AreaHome profile={profile} title={`Welcome back, ${firstName}`} description="What needs you now, then your latest requests.">
+      <RequestHelpCard hasAssignments={home.recent.length > 0} />
+      <InvoicesToPayCard invoices={toPay} />
+      <DeliveriesToReviewCard assignments={home.toReview} />
+      <RecentAssignmentsCard home={home} timeZone={profile.profile.timeZone} />
     </AreaHome>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { CreateStaffForm } from "@/components/admin/create-staff-form";
+import { CreateStaffDialog } from "@/components/admin/create-staff-form";
 import { UserFilters } from "@/components/admin/user-filters";
-import { UsersTable } from "@/components/admin/users-table";
+import { UsersList } from "@/components/admin/users-list";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/profiles/queries";
@@ -22,16 +22,11 @@ export default async function AdminUsersPage({ searchParams }: Props) {
   const [list, own] = await Promise.all([listUsers(db, actor, query), getOwnProfile(db, actor)]);
   return (
     <>
-      <PageHeader title="Users" description="Find accounts, block or unblock them, reset passwords and create staff accounts." />
-      <div className="space-y-6">
-        <Card title="Create staff account">
-          <CreateStaffForm />
-        </Card>
-        <Card title="All users">
-          <UserFilters query={query} />
-          <UsersTable list={list} query={query} actorId={actor.id} timeZone={own.profile.timeZone} />
-        </Card>
-      </div>
+      <PageHeader title="Users" description="Find accounts, block or unblock them, reset passwords and create staff accounts." actions={<CreateStaffDialog />} />
+      <Card>
+        <UserFilters query={query} />
+        <UsersList list={list} query={query} actorId={actor.id} timeZone={own.profile.timeZone} />
+      </Card>
     </>
   );
 }

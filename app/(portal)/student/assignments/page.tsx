@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Plus } from "lucide-react";
 import { getDb } from "@/db/client";
 import { AssignmentFilters } from "@/components/assignments/assignment-filters";
 import { AssignmentList, ListTotal } from "@/components/assignments/assignment-list";
@@ -28,8 +29,9 @@ export default async function StudentAssignmentsPage({ searchParams }: { searchP
         title="Assignments"
         description="Your requests, newest first."
         actions={
-          <Link href={`${PATH}/new`} className={buttonClass("primary")}>
-            Request new assignment
+          <Link href={`${PATH}/new`} className={buttonClass("default")}>
+            <Plus aria-hidden="true" />
+            Request help
           </Link>
         }
       />
@@ -41,7 +43,7 @@ export default async function StudentAssignmentsPage({ searchParams }: { searchP
         ) : filtered ? (
           <EmptyState title="No assignments match">Try another search or clear the filters.</EmptyState>
         ) : (
-          <EmptyState title="No assignments yet">Request one and a CS rep will match a teacher to it.</EmptyState>
+          <EmptyState title="No assignments yet">Request help: describe what you need and attach your brief. A CS rep matches a teacher to it and you are notified at each step.</EmptyState>
         )}
         <Pagination page={list.page} pageCount={list.pageCount} href={(page) => listHref(PATH, { q: query.q, status: query.status, service: query.service, page })} />
       </Card>

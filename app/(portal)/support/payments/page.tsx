@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { firstValues } from "@/components/assignments/pagination";
 import { PaymentHistoryPage } from "@/components/payments/payment-history";
 import { requireRole } from "@/lib/auth/session";
+import { getPaymentHistoryPage } from "@/lib/payments/history";
 
 export const metadata: Metadata = { title: "Payments" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole("cs_rep");
-  return <PaymentHistoryPage actor={actor} path="/support/payments" invoicesPath="/support/invoices" searchParams={await searchParams} />;
+  const { history, timeZone } = await getPaymentHistoryPage(getDb(), actor, firstValues(await searchParams).page);
+  return <PaymentHistoryPage history={history} timeZone={timeZone} path="/support/payments" invoicesPath="/support/invoices" />;
 }

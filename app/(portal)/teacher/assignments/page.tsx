@@ -14,11 +14,11 @@ import { getOwnProfile } from "@/lib/profiles/queries";
 export const metadata: Metadata = { title: "Assignments" };
 
 const PATH = "/teacher/assignments";
-const tabs: { tab: TeacherListQuery["tab"]; label: string; empty: string }[] = [
-  { tab: "offers", label: "Offers", empty: "No offers waiting for your answer." },
-  { tab: "active", label: "Active", empty: "Nothing in progress." },
-  { tab: "delivered", label: "Delivered", empty: "Nothing waiting for the student's review." },
-  { tab: "completed", label: "Completed", empty: "No completed assignments yet." },
+const tabs: { tab: TeacherListQuery["tab"]; label: string; empty: string; next: string }[] = [
+  { tab: "offers", label: "Offers", empty: "No offers waiting for your answer.", next: "When a CS rep offers you an assignment, it appears here and you are notified." },
+  { tab: "active", label: "Active", empty: "Nothing in progress.", next: "Accept an offer and the work shows here, soonest due first." },
+  { tab: "delivered", label: "Delivered", empty: "Nothing waiting for the student's review.", next: "After you deliver, the student accepts it or asks for a revision." },
+  { tab: "completed", label: "Completed", empty: "No completed assignments yet.", next: "An assignment is completed when the student accepts your delivery." },
 ];
 
 export default async function TeacherAssignmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -45,7 +45,7 @@ export default async function TeacherAssignmentsPage({ searchParams }: { searchP
       </nav>
       <Card>
         <ListTotal total={list.total} />
-        {rows.length === 0 ? <EmptyState title={current.empty} /> : <AssignmentList rows={rows} basePath={PATH} timeZone={own.profile.timeZone} label={current.label} />}
+        {rows.length === 0 ? <EmptyState title={current.empty}>{current.next}</EmptyState> : <AssignmentList rows={rows} basePath={PATH} timeZone={own.profile.timeZone} label={current.label} />}
         <Pagination page={list.page} pageCount={list.pageCount} href={(page) => listHref(PATH, { tab: query.tab, page })} />
       </Card>
     </>

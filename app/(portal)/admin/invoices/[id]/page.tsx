@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
-import { AdminRefunds } from "@/components/invoices/refund-section";
+import { invoiceTitle } from "@/app/(portal)/titles";
+import { getDb } from "@/db/client";
+import { orNotFound } from "@/app/(portal)/or-not-found";
 import { StaffInvoiceDetail } from "@/components/invoices/staff-views";
 import { requireRole } from "@/lib/auth/session";
+import { getInvoicePage } from "@/lib/invoices/invoice-page";
 import { approveInvoiceAction, recordManualPaymentAction, refundPaymentAction, rejectInvoiceAction, saveDraftAction, submitForApprovalAction, voidInvoiceAction } from "./actions";
 
-export const metadata: Metadata = { title: "Invoice" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: await invoiceTitle((await params).id) };
+}
 
 const actions = {
   saveDraft: saveDraftAction,
@@ -17,11 +22,6 @@ const actions = {
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole("admin");
-  const { id } = await params;
-  return (
-    <>
-      <StaffInvoiceDetail actor={actor} base="/admin" invoiceId={id} actions={actions} />
-      <AdminRefunds actor={actor} invoiceId={id} action={refundPaymentAction} />
-    </>
-  );
+  const page = await orNotFound(getInvoicePage(getDb(), actor, (await params).id));
+  return <StaffInvoiceDetail actor={actor} base="/admin" page={page} actions={actions} refundAction={refundPaymentAction} />;
 }

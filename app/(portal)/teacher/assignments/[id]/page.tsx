@@ -1,35 +1,40 @@
 import type { Metadata } from "next";
+import { assignmentTitle } from "@/app/(portal)/titles";
 import { AssignmentDetailView } from "@/components/assignments/assignment-detail-view";
 import { DeliveryForm } from "@/components/assignments/delivery-form";
-import { loadAssignmentDetail } from "@/components/assignments/load-detail";
+import { loadAssignmentDetail } from "@/lib/assignments/load-detail";
+import { TeacherDeliverPrompt } from "@/components/assignments/next-step";
 import { OfferResponse } from "@/components/assignments/offer-response";
 import { Card } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/session";
 import { serverEnv } from "@/lib/env";
 import { respondToOfferAction } from "./actions";
 
-export const metadata: Metadata = { title: "Assignment" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: await assignmentTitle((await params).id) };
+}
 
 export default async function TeacherAssignmentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole("teacher");
   const { detail, timeZone } = await loadAssignmentDetail(actor, (await params).id);
   const { assignment } = detail;
+  const deliver = detail.actions.includes("deliver");
+  // The answer to an offer, or the way to the delivery form, sits first: on a phone, above the brief.
+  const actions = detail.actions.includes("accept_offer") ? (
+    <Card title="Your offer">
+      <OfferResponse action={respondToOfferAction} assignmentId={assignment.id} version={assignment.version} listHref="/teacher/assignments" />
+    </Card>
+  ) : deliver ? (
+    <TeacherDeliverPrompt detail={detail} timeZone={timeZone} />
+  ) : null;
   return (
     <AssignmentDetailView
       detail={detail}
       timeZone={timeZone}
       backHref="/teacher/assignments"
-      actions={
-        detail.actions.includes("accept_offer") ? (
-          <Card title="Your offer">
-            <OfferResponse action={respondToOfferAction} assignmentId={assignment.id} version={assignment.version} listHref="/teacher/assignments" />
-          </Card>
-        ) : null
-      }
+      actions={actions}
       afterDeliveries={
-        detail.actions.includes("deliver") ? (
-          <DeliveryForm assignmentId={assignment.id} version={assignment.version} serviceType={assignment.serviceType} maxBytes={serverEnv().UPLOAD_MAX_BYTES} />
-        ) : null
+        deliver ? <DeliveryForm assignmentId={assignment.id} version={assignment.version} serviceType={assignment.serviceType} maxBytes={serverEnv().UPLOAD_MAX_BYTES} /> : null
       }
     />
   );

@@ -1,13 +1,13 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getAssignmentDetail } from "@/lib/assignments/detail-queries";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { getOwnProfile } from "@/lib/profiles/queries";
+import { getAssignmentDetail } from "./detail-queries";
 
 export type AssignmentDetail = Awaited<ReturnType<typeof getAssignmentDetail>>;
 
-/** The detail page's data and the viewer's time zone; a missing or foreign assignment is a 404. */
+/** A detail page's data and the viewer's time zone; a missing or foreign assignment is a 404. */
 export async function loadAssignmentDetail(actor: Actor, assignmentId: string) {
   const db = getDb();
   try {

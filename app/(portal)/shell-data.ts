@@ -1,0 +1,37 @@
+import { cookies } from "next/headers";
+import { getDb } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { roleHome, roleLabel } from "@/lib/auth/roles";
+import { countUnreadNotifications } from "@/lib/notifications/queries";
+import { getOwnProfile } from "@/lib/profiles/queries";
+import { initialsOf } from "@/lib/profiles/schemas";
+import { realtimeConfig } from "@/lib/realtime/config";
+import type { ShellData } from "@/components/portal/shell-types";
+import { SIDEBAR_COOKIE } from "@/components/portal/sidebar-state";
+
+/** Everything the app shell shows, for the portal layout and the root 404/403 pages alike. */
+export async function loadShellData(actor: Actor): Promise<ShellData> {
+  const db = getDb();
+  const [unread, own, jar] = await Promise.all([
+    countUnreadNotifications(db, actor),
+    // The public id is a nicety in the avatar menu; the shell must render without it.
+    getOwnProfile(db, actor).catch(() => null),
+    cookies(),
+  ]);
+  const name = own?.profile.fullName ?? actor.name;
+  return {
+    user: {
+      id: actor.id,
+      name,
+      email: actor.email,
+      initials: initialsOf(name),
+      role: actor.role,
+      roleLabel: roleLabel[actor.role],
+      publicId: own?.profile.publicId ?? null,
+      homeHref: roleHome[actor.role],
+    },
+    unread,
+    sidebarCollapsed: jar.get(SIDEBAR_COOKIE)?.value === "1",
+    realtime: realtimeConfig()?.client ?? null,
+  };
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { Menu } from "lucide-react";
+import { useState } from "react";
+import type { Role } from "@/lib/auth/roles";
+import { Button } from "@/components/ui/button";
+import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { Logo } from "./logo";
+import { SidebarNav } from "./sidebar-nav";
+
+/** Under lg: the same navigation in a drawer (focus trapped, Escape closes, a link click closes it). */
+export function MobileNav({ role, homeHref }: { role: Role; homeHref: string }) {
+  const [open, setOpen] = useState(false);
+  const close = () => setOpen(false);
+  return (
+    <Sheet open={open} onOpenChange={setOpen}>
+      <SheetTrigger asChild>
+        <Button variant="ghost" size="icon" className="-ml-2 lg:hidden" aria-label="Open menu" data-testid="open-menu">
+          <Menu aria-hidden="true" className="size-5" />
+        </Button>
+      </SheetTrigger>
+      <SheetContent side="left" className="w-72 max-w-[85vw] gap-0 p-0">
+        <SheetHeader className="h-14 flex-row items-center border-b px-4 py-0">
+          <SheetTitle className="sr-only">Menu</SheetTitle>
+          <SheetDescription className="sr-only">Sections of your area</SheetDescription>
+          <Logo href={homeHref} onNavigate={close} />
+        </SheetHeader>
+        <div className="min-h-0 flex-1 overflow-y-auto px-3 py-4">
+          <SidebarNav role={role} onNavigate={close} />
+        </div>
+      </SheetContent>
+    </Sheet>
+  );
+}

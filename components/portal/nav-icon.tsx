@@ -1,0 +1,19 @@
+import { Bell, ClipboardList, CreditCard, FileCheck2, House, Inbox, Receipt, UserRound, Users, type LucideProps } from "lucide-react";
+import type { NavIcon as NavIconName } from "./navigation";
+
+const icons = {
+  home: House,
+  queue: Inbox,
+  assignments: ClipboardList,
+  invoices: Receipt,
+  approvals: FileCheck2,
+  payments: CreditCard,
+  users: Users,
+  notifications: Bell,
+  profile: UserRound,
+} as const;
+
+export function NavIcon({ name, ...props }: { name: NavIconName } & LucideProps) {
+  const Icon = icons[name];
+  return <Icon aria-hidden="true" {...props} />;
+}

@@ -1,0 +1,22 @@
+import type { Role } from "@/lib/auth/roles";
+import type { RealtimeClientConfig } from "@/lib/realtime/config";
+
+/** What the shell shows of the signed-in user: plain data, loaded by app/(portal)/shell-data.ts. */
+export type ShellUser = {
+  id: string;
+  name: string;
+  email: string;
+  initials: string;
+  role: Role;
+  roleLabel: string;
+  publicId: string | null;
+  /** The user's own area: where the logo and "Back to your home" lead. */
+  homeHref: string;
+};
+
+export type ShellData = {
+  user: ShellUser;
+  unread: number;
+  sidebarCollapsed: boolean;
+  realtime: RealtimeClientConfig | null;
+};

@@ -1,0 +1,69 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { Role } from "@/lib/auth/roles";
+import { cn } from "@/components/ui/cn";
+import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
+import { currentItem, navigationGroups, type NavItem } from "./navigation";
+import { NavIcon } from "./nav-icon";
+
+/** The grouped navigation, shared by the desktop sidebar and the phone drawer. */
+export function SidebarNav({ role, collapsed = false, onNavigate }: { role: Role; collapsed?: boolean; onNavigate?: () => void }) {
+  const pathname = usePathname();
+  const groups = navigationGroups(role);
+  const current = currentItem(groups, pathname);
+  return (
+    <nav aria-label="Main" className="flex flex-col gap-5">
+      {groups.map((group) => {
+        const headingId = `nav-${group.label.toLowerCase()}`;
+        return (
+          <div key={group.label}>
+            {collapsed ? (
+              <div aria-hidden="true" className="mx-2 mb-2 h-px bg-border" />
+            ) : (
+              <p id={headingId} className="px-3 pb-1.5 text-xs font-medium text-slate-500">
+                {group.label}
+              </p>
+            )}
+            <ul aria-labelledby={collapsed ? undefined : headingId} aria-label={collapsed ? group.label : undefined} className="grid gap-0.5">
+              {group.items.map((item) => (
+                <li key={item.href}>
+                  <NavLink item={item} active={item === current} collapsed={collapsed} onNavigate={onNavigate} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </nav>
+  );
+}
+
+function NavLink({ item, active, collapsed, onNavigate }: { item: NavItem; active: boolean; collapsed: boolean; onNavigate?: () => void }) {
+  const link = (
+    <Link
+      href={item.href}
+      onClick={onNavigate}
+      aria-current={active ? "page" : undefined}
+      className={cn(
+        "flex h-9 items-center gap-3 rounded-md px-3 text-sm font-medium transition-colors",
+        collapsed && "justify-center px-0",
+        active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
+      )}
+    >
+      <NavIcon name={item.icon} className={cn("size-4 shrink-0", active ? "text-brand-600" : "text-slate-500")} />
+      <span className={cn("truncate", collapsed && "sr-only")}>{item.label}</span>
+    </Link>
+  );
+  if (!collapsed) return link;
+  // Collapsed to icons: the name stays in the link for screen readers and shows on hover/focus.
+  return (
+    <Tooltip>
+      <TooltipTrigger asChild>{link}</TooltipTrigger>
+      <TooltipContent side="right" sideOffset={8}>
+        {item.label}
+      </TooltipContent>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * The tasks a notification can ask for. The notification that asks and the change that completes
+ * the task name it with the same key, so doing it once resolves it for everyone who was asked.
+ */
+export const taskKeys = {
+  /** CS reps: a request (or one a teacher declined) waits for a teacher. */
+  assignTeacher: (assignmentId: string) => `assignment:${assignmentId}:assign`,
+  /** A teacher: an offer to teach or help waits for their answer. */
+  answerOffer: (assignmentId: string, teacherId: string) => `assignment:${assignmentId}:offer:${teacherId}`,
+  /** The student: a delivery waits to be accepted or sent back for revision. */
+  reviewDelivery: (assignmentId: string) => `assignment:${assignmentId}:review`,
+  /** The teachers: a revision was asked for and waits for a new delivery. */
+  deliverRevision: (assignmentId: string) => `assignment:${assignmentId}:revise`,
+  /** Admins: an invoice waits for approval. */
+  approveInvoice: (invoiceId: string) => `invoice:${invoiceId}:approval`,
+  /** The CS rep who drafted it: a rejected invoice waits to be fixed and resubmitted. */
+  resubmitInvoice: (invoiceId: string) => `invoice:${invoiceId}:resubmit`,
+  /** The student: an issued invoice waits to be paid. */
+  payInvoice: (invoiceId: string) => `invoice:${invoiceId}:pay`,
+} as const;
+
+/** Every open task on an assignment, for a change that ends it (cancellation). */
+export function assignmentTaskKeys(assignmentId: string, teacherIds: readonly string[]): string[] {
+  return [
+    taskKeys.assignTeacher(assignmentId),
+    taskKeys.reviewDelivery(assignmentId),
+    taskKeys.deliverRevision(assignmentId),
+    ...teacherIds.map((teacherId) => taskKeys.answerOffer(assignmentId, teacherId)),
+  ];
+}
