@@ -50,7 +50,8 @@ test("sign-in with empty fields says what is missing", async ({ page }) => {
 test("creating staff refuses a duplicate email and markup, and creates nothing", async ({ page: admin }) => {
   await signInAs(admin, demo.admin, DEMO_PASSWORD, "/admin");
   await admin.goto("/admin/users");
-  const form = admin.locator("form", { has: admin.getByRole("button", { name: "Create account" }) });
+  await admin.getByRole("button", { name: "New staff account" }).click();
+  const form = admin.getByRole("dialog").locator("form", { has: admin.getByRole("button", { name: "Create account" }) });
   await form.getByLabel("Full name").fill("Second Priya");
   await form.getByLabel("Email").fill(demo.teacher.toUpperCase());
   await form.getByLabel("Role").selectOption({ label: "Teacher" });
