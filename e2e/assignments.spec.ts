@@ -33,7 +33,7 @@ test("writing: request with two files, assign, accept, deliver, revise, deliver 
   await student.page.goto(detailPath);
   await expect(student.page.getByTestId("assignment-status")).toContainText("Delivered");
   await expect(student.page.getByRole("heading", { name: "Version 1" })).toBeVisible();
-  const v1Link = student.page.getByRole("link", { name: "essay-v1.pdf" });
+  const v1Link = student.page.getByTestId("delivery").getByRole("link", { name: "essay-v1.pdf" });
   const download = await student.page.request.get((await v1Link.getAttribute("href")) ?? "");
   expect(download.status()).toBe(200);
   expect(download.headers()["content-disposition"]).toContain("attachment");

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { AppError } from "@/lib/errors";
+import { invoiceLineColumns } from "./columns";
 import { invoiceScope } from "./policy";
 import { idSchema, INVOICES_PAGE_SIZE, type InvoiceListQuery } from "./schemas";
 import { isOverdue, todayUtc } from "./state";
@@ -24,13 +25,7 @@ function withComputed<T extends Pick<Invoice, "status" | "dueDate" | "totalMinor
 }
 
 const summary = {
-  id: invoices.id,
-  number: invoices.number,
-  status: invoices.status,
-  currency: invoices.currency,
-  totalMinor: invoices.totalMinor,
-  paidMinor: invoices.paidMinor,
-  dueDate: invoices.dueDate,
+  ...invoiceLineColumns,
   createdAt: invoices.createdAt,
   issuedAt: invoices.issuedAt,
   submittedAt: invoices.submittedAt,
@@ -180,16 +175,7 @@ export async function listInvoicesForAssignment(db: Executor, actor: Actor, assi
   if (!idSchema.safeParse(assignmentId).success) return [];
   const today = todayUtc();
   const rows = await db
-    .select({
-      id: invoices.id,
-      number: invoices.number,
-      status: invoices.status,
-      currency: invoices.currency,
-      totalMinor: invoices.totalMinor,
-      paidMinor: invoices.paidMinor,
-      dueDate: invoices.dueDate,
-      createdAt: invoices.createdAt,
-    })
+    .select({ ...invoiceLineColumns, createdAt: invoices.createdAt })
     .from(invoices)
     .where(and(eq(invoices.assignmentId, assignmentId), invoiceScope(actor)))
     .orderBy(desc(invoices.createdAt), desc(invoices.id));

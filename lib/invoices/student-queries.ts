@@ -3,17 +3,12 @@ import type { Executor } from "@/db/client";
 import { assignments, invoices } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
+import { invoiceLineColumns } from "./columns";
 import { invoiceScope } from "./policy";
 import { isOverdue, isPayable, todayUtc } from "./state";
 
 const line = {
-  id: invoices.id,
-  number: invoices.number,
-  status: invoices.status,
-  currency: invoices.currency,
-  totalMinor: invoices.totalMinor,
-  paidMinor: invoices.paidMinor,
-  dueDate: invoices.dueDate,
+  ...invoiceLineColumns,
   assignmentId: invoices.assignmentId,
   assignmentCode: assignments.code,
   assignmentTitle: assignments.title,
