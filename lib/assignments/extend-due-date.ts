@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { allow, auditAssignment, changeAssignment, done, invalidInput, notifyEach, saveChange } from "./change-assignment";
 import { links, teachersWhoSee } from "./policy";
 import { extendDueDateSchema } from "./schemas";
-import { formatInTimeZone } from "./time-zone";
+import { formatDateTime } from "@/lib/time/format";
 
 /** Staff move an open assignment's due date later; deliveries after the old one are then on time. */
 export async function extendDueDate(db: Database, actor: Actor, input: unknown): Promise<ServiceResult<{ version: number; dueAt: Date }>> {
@@ -19,7 +19,7 @@ export async function extendDueDate(db: Database, actor: Actor, input: unknown):
       const open = allow("extend_due_date", assignment.status);
       if (!open.ok) return open;
       if (dueAt <= assignment.dueAt) {
-        const message = `Choose a time after the current due date, ${formatInTimeZone(assignment.dueAt, timeZone)}`;
+        const message = `Choose a time after the current due date, ${formatDateTime(assignment.dueAt, timeZone)}`;
         return fail("invalid", message, { dueAt: [message] });
       }
       return open;

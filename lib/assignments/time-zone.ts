@@ -32,11 +32,6 @@ export function zonedTimeToInstant(local: string, timeZone: string): Date | null
   return new Date(guess - offsetAt(first, timeZone));
 }
 
-export function formatInTimeZone(instant: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(instant);
-  return `${text} (${timeZone})`;
-}
-
 /** The wall-clock value a datetime-local field shows for `instant` in `timeZone`. */
 export function instantToZonedTime(instant: Date, timeZone: string): string {
   const parts = Object.fromEntries(
