@@ -3,6 +3,7 @@ import { Field, SelectField } from "@/components/ui/field";
 import { FilterActions, LabelOptions } from "@/components/ui/filters";
 import type { AssignmentListQuery } from "@/lib/assignments/schemas";
 import { serviceLabel, statusLabel } from "./labels";
+import { listHref } from "./pagination";
 
 /** A GET form, so the URL holds the search and it can be bookmarked or shared. */
 export function AssignmentFilters({ path, query }: { path: string; query: AssignmentListQuery }) {
@@ -23,7 +24,10 @@ export function AssignmentFilters({ path, query }: { path: string; query: Assign
       <SelectField label="Service" name="service" defaultValue={query.service ?? ""}>
         <LabelOptions labels={serviceLabel} />
       </SelectField>
-      <FilterActions clearHref={path} filtered={filtered} />
+      {/* The chosen sort survives a new search. */}
+      {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+      {query.sort && query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
+      <FilterActions clearHref={listHref(path, { sort: query.sort, dir: query.sort ? query.dir : undefined })} filtered={filtered} />
     </Form>
   );
 }

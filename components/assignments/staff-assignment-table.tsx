@@ -1,12 +1,15 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useMemo, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { DataTable, type ColumnDef } from "@/components/ui/data-table";
+import { DataTable, type ColumnDef, type SortingState } from "@/components/ui/data-table";
+import { assignmentSortColumns, type AssignmentListQuery, type AssignmentSortColumn } from "@/lib/assignments/schemas";
 import type { AssignmentStatus, ServiceType } from "@/lib/assignments/types";
 import { formatDateTime, formatDateTimeLong } from "@/lib/time/format";
 import { serviceLabel, statusLabel, statusTone } from "./labels";
+import { staffListHref } from "./staff-list-href";
 
 /** A row of the staff list or of the queue (which adds declines and how close the due date is). */
 export type StaffListRow = {
@@ -38,7 +41,9 @@ function Due({ row, timeZone }: { row: Row; timeZone: string }) {
 
 const declined = (n: number | undefined) => (n ? `Declined ${n === 1 ? "once" : `${n} times`}` : null);
 
-function columns(basePath: string, timeZone: string, queue: boolean): ColumnDef<Row>[] {
+const isSortColumn = (id: string): id is AssignmentSortColumn => (assignmentSortColumns as readonly string[]).includes(id);
+
+function columns(basePath: string, timeZone: string, queue: boolean, sortable: boolean): ColumnDef<Row>[] {
   const list: ColumnDef<Row>[] = [
     {
       id: "title",
@@ -61,13 +66,35 @@ function columns(basePath: string, timeZone: string, queue: boolean): ColumnDef<
     { id: "status", header: "Status", cell: ({ row }) => <Badge tone={statusTone[row.original.status]}>{statusLabel[row.original.status]}</Badge> },
     { id: "due", header: "Due", cell: ({ row }) => <Due row={row.original} timeZone={timeZone} /> },
   ];
-  // The server's order across pages (newest first; the queue oldest first) is kept.
-  return list.map((column) => ({ ...column, enableSorting: false }));
+  // Sorting is the server's, across pages: only the list's sort columns take a header click, and
+  // the queue keeps its oldest-first order (that order is the point of a queue). A first click sorts
+  // A→Z, soonest due first, or in the workflow's order.
+  return list.map((column) => (sortable && column.id && isSortColumn(column.id) ? { ...column, sortDescFirst: false } : { ...column, enableSorting: false }));
 }
 
+type Props = {
+  rows: Row[];
+  basePath: string;
+  timeZone: string;
+  queue?: boolean;
+  caption: string;
+  empty: ReactNode;
+  /** The list's query: with it, headers sort on the server through the URL (back to page 1). */
+  query?: AssignmentListQuery;
+};
+
 /** Staff's assignments or queue as a table; on a phone, a card per assignment. */
-export function StaffAssignmentTable({ rows, basePath, timeZone, queue = false, caption, empty }: { rows: Row[]; basePath: string; timeZone: string; queue?: boolean; caption: string; empty: ReactNode }) {
-  const cols = useMemo(() => columns(basePath, timeZone, queue), [basePath, timeZone, queue]);
+export function StaffAssignmentTable({ rows, basePath, timeZone, queue = false, caption, empty, query }: Props) {
+  const router = useRouter();
+  const sortable = Boolean(query) && !queue;
+  const cols = useMemo(() => columns(basePath, timeZone, queue, sortable), [basePath, timeZone, queue, sortable]);
+  // "created" has no header of its own: sorted by it, no header shows a direction.
+  const sorting: SortingState = query?.sort && query.sort !== "created" ? [{ id: query.sort, desc: query.dir === "desc" }] : [];
+  const sortBy = (next: SortingState) => {
+    const [first] = next;
+    const sort = first && isSortColumn(first.id) ? first.id : undefined;
+    router.push(staffListHref(basePath, { ...query, sort, dir: sort ? (first?.desc ? "desc" : "asc") : undefined, page: 1 }));
+  };
   return (
     <DataTable
       columns={cols}
@@ -76,6 +103,8 @@ export function StaffAssignmentTable({ rows, basePath, timeZone, queue = false, 
       getRowId={(row) => row.id}
       rowTestId="assignment-row"
       rowData={(row) => ({ "data-code": row.code })}
+      sorting={sortable ? sorting : undefined}
+      onSortingChange={sortable ? sortBy : undefined}
       empty={empty}
       renderCard={(row) => (
         <div className="grid min-w-0 gap-1.5 text-sm">

@@ -7,6 +7,7 @@ import { AssignmentFilters } from "./assignment-filters";
 import { ListTotal } from "./assignment-list";
 import { listHref, Pagination } from "./pagination";
 import { StaffAssignmentTable } from "./staff-assignment-table";
+import { staffListHref } from "./staff-list-href";
 import { StaffPanel, type StaffActions } from "./staff-panel";
 
 // CS reps and admins share these views; each area's thin pages load the data and pass their base path and actions.
@@ -19,7 +20,7 @@ export function StaffAssignmentList({ base, data }: { base: Base; data: ListData
   const empty = filtered ? (
     <EmptyState title={query.q ? `No assignments match “${query.q}”` : "No assignments match these filters"}>
       <p>Search by title, subject or code (ASG-000042), or clear the filters.</p>
-      <Link href={path} className={buttonClass("outline", "mt-3")}>
+      <Link href={staffListHref(path, { sort: query.sort, dir: query.dir })} className={buttonClass("outline", "mt-3")}>
         Clear filters
       </Link>
     </EmptyState>
@@ -28,12 +29,12 @@ export function StaffAssignmentList({ base, data }: { base: Base; data: ListData
   );
   return (
     <>
-      <PageHeader title="Assignments" description="Every assignment on the platform, newest first." />
+      <PageHeader title="Assignments" description="Every assignment on the platform, newest first unless you sort by a column." />
       <Card>
         <AssignmentFilters path={path} query={query} />
         <ListTotal total={list.total} />
-        <StaffAssignmentTable rows={list.items} basePath={path} timeZone={timeZone} caption="Assignments" empty={empty} />
-        {list.items.length > 0 ? <Pagination page={list.page} pageCount={list.pageCount} href={(page) => listHref(path, { q: query.q, status: query.status, service: query.service, page })} /> : null}
+        <StaffAssignmentTable rows={list.items} basePath={path} timeZone={timeZone} caption="Assignments" empty={empty} query={query} />
+        {list.items.length > 0 ? <Pagination page={list.page} pageCount={list.pageCount} href={(page) => staffListHref(path, { ...query, page })} /> : null}
       </Card>
     </>
   );

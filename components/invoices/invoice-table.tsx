@@ -1,15 +1,27 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useMemo, type ReactNode } from "react";
+import { listHref } from "@/components/assignments/pagination";
 import { Badge } from "@/components/ui/badge";
-import { DataTable, type ColumnDef } from "@/components/ui/data-table";
+import { DataTable, type ColumnDef, type SortingState } from "@/components/ui/data-table";
+import { invoiceSortColumns, type InvoiceSortColumn } from "@/lib/invoices/schemas";
 import type { InvoiceListItem } from "@/lib/invoices/types";
 import { formatMoney } from "@/lib/money/money";
 import { InvoiceStatusBadge } from "./invoice-list";
 import { formatDay } from "./labels";
 
-type Props = { rows: InvoiceListItem[]; basePath: string; empty: ReactNode };
+type Sort = { sort?: InvoiceSortColumn; dir?: "asc" | "desc" };
+type Props = {
+  rows: InvoiceListItem[];
+  basePath: string;
+  empty: ReactNode;
+  /** The list's sort from the URL. */
+  sort: Sort;
+  /** The list's filters, kept in the URL when a header click sorts (back on page 1). */
+  filters: Record<string, string | undefined>;
+};
 
 const balanceOf = (row: InvoiceListItem) => (row.status === "void" ? 0 : row.balanceMinor);
 
@@ -21,6 +33,10 @@ function Status({ row }: { row: InvoiceListItem }) {
     </span>
   );
 }
+
+const isSortColumn = (id: string): id is InvoiceSortColumn => (invoiceSortColumns as readonly string[]).includes(id);
+// A first click puts the largest totals on top; due dates and statuses start from the earliest.
+const descFirst: Partial<Record<InvoiceSortColumn, boolean>> = { total: true, due: false, status: false };
 
 function columns(basePath: string): ColumnDef<InvoiceListItem>[] {
   const list: ColumnDef<InvoiceListItem>[] = [
@@ -48,13 +64,21 @@ function columns(basePath: string): ColumnDef<InvoiceListItem>[] {
     { id: "balance", header: "Balance", meta: { className: "text-right" }, cell: ({ row }) => <span className="tabular-nums">{formatMoney(balanceOf(row.original), row.original.currency)}</span> },
     { id: "due", header: "Due", cell: ({ row }) => <span className="whitespace-nowrap">{formatDay(row.original.dueDate)}</span> },
   ];
-  // Server order (newest first) across pages, so one page is not re-sorted here.
-  return list.map((column) => ({ ...column, enableSorting: false }));
+  // Sorting is the server's, across pages (newest first by default): only its columns take a click.
+  return list.map((column) => (column.id && isSortColumn(column.id) ? { ...column, sortDescFirst: descFirst[column.id] } : { ...column, enableSorting: false }));
 }
 
-/** Staff's invoices as a table; on a phone, a card per invoice. */
-export function InvoiceTable({ rows, basePath, empty }: Props) {
+/** Staff's invoices as a table, sorted on the server through the URL; on a phone, a card per invoice. */
+export function InvoiceTable({ rows, basePath, empty, sort, filters }: Props) {
+  const router = useRouter();
   const cols = useMemo(() => columns(basePath), [basePath]);
+  // "created" has no header of its own: sorted by it, no header shows a direction.
+  const sorting: SortingState = sort.sort && sort.sort !== "created" ? [{ id: sort.sort, desc: sort.dir === "desc" }] : [];
+  const sortBy = (next: SortingState) => {
+    const [first] = next;
+    const column = first && isSortColumn(first.id) ? first.id : undefined;
+    router.push(listHref(basePath, { ...filters, sort: column, dir: column ? (first?.desc ? "desc" : "asc") : undefined }));
+  };
   return (
     <DataTable
       columns={cols}
@@ -63,6 +87,8 @@ export function InvoiceTable({ rows, basePath, empty }: Props) {
       getRowId={(row) => row.id}
       rowTestId="invoice-row"
       rowData={(row) => ({ "data-id": row.id, "data-number": row.number ?? "" })}
+      sorting={sorting}
+      onSortingChange={sortBy}
       empty={empty}
       renderCard={(row) => (
         <div className="grid min-w-0 gap-1.5 text-sm">

@@ -39,12 +39,14 @@ const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00
 export function StaffInvoiceList({ base, page }: { base: Area["base"]; page: StaffInvoiceListPage }) {
   const { query, student, matches, list } = page;
   const path = `${base}/invoices`;
-  const keep = { status: query.status, student: student || undefined, studentId: query.studentId, from: query.from, to: query.to, overdue: query.overdue ? "1" : undefined };
+  const filters = { status: query.status, student: student || undefined, studentId: query.studentId, from: query.from, to: query.to, overdue: query.overdue ? "1" : undefined };
+  // The sort survives a chosen student and every page link.
+  const keep = { ...filters, sort: query.sort, dir: query.sort ? query.dir : undefined };
   const filtered = Boolean(query.status || student || query.studentId || query.from || query.to || query.overdue);
   const empty = filtered ? (
     <EmptyState title="No invoices match these filters">
       <p>Try other filters, or create an invoice from an assignment.</p>
-      <Link href={path} className={buttonClass("outline", "mt-3")}>
+      <Link href={listHref(path, { sort: query.sort, dir: query.sort ? query.dir : undefined })} className={buttonClass("outline", "mt-3")}>
         Clear filters
       </Link>
     </EmptyState>
@@ -53,7 +55,7 @@ export function StaffInvoiceList({ base, page }: { base: Area["base"]; page: Sta
   );
   return (
     <>
-      <PageHeader title="Invoices" description="Every invoice, newest first." actions={base === "/admin" ? <Link href="/admin/invoices/approvals" className={buttonClass("secondary")}>Approval queue</Link> : undefined} />
+      <PageHeader title="Invoices" description="Every invoice, newest first unless you sort by a column." actions={base === "/admin" ? <Link href="/admin/invoices/approvals" className={buttonClass("secondary")}>Approval queue</Link> : undefined} />
       <Card>
         <InvoiceFilters path={path} query={query} student={student} />
         {matches ? (
@@ -92,7 +94,7 @@ export function StaffInvoiceList({ base, page }: { base: Area["base"]; page: Sta
               </dl>
             ) : null}
             <InvoiceTotal total={list.total} />
-            <InvoiceTable rows={list.items} basePath={path} empty={empty} />
+            <InvoiceTable rows={list.items} basePath={path} empty={empty} sort={{ sort: query.sort, dir: query.dir }} filters={filters} />
             {list.items.length > 0 ? <Pagination page={list.page} pageCount={list.pageCount} href={(n) => listHref(path, { ...keep, page: n })} /> : null}
           </>
         ) : null}

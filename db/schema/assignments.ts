@@ -42,6 +42,11 @@ export const assignments = pgTable(
     index("assignments_created_idx").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("assignments_title_trgm_idx").using("gin", sql`lower(${t.title}) gin_trgm_ops`),
     index("assignments_subject_trgm_idx").using("gin", sql`lower(${t.subject}) gin_trgm_ops`),
+    // Staff column sorts (due, status, title), each with the id that keeps offset pages stable;
+    // read backwards for the descending direction.
+    index("assignments_due_sort_idx").on(t.dueAt, t.id),
+    index("assignments_status_sort_idx").on(t.status, t.id),
+    index("assignments_title_sort_idx").on(sql`lower(${t.title})`, t.id),
   ],
 );
 

@@ -61,6 +61,10 @@ export const invoices = pgTable(
     // Overdue: open invoices by due date.
     index("invoices_open_due_idx").on(t.dueDate).where(sql`${t.status} in ('approved', 'partially_paid')`),
     index("invoices_assignment_idx").on(t.assignmentId),
+    // Staff column sorts (due date, total, status) with the id as tiebreaker.
+    index("invoices_due_sort_idx").on(t.dueDate, t.id),
+    index("invoices_total_sort_idx").on(t.totalMinor, t.id),
+    index("invoices_status_sort_idx").on(t.status, t.id),
   ],
 );
 

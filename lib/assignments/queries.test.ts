@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { profiles } from "@/db/schema";
-import { assignmentIn, createTeam, examInput, homeworkInput, must, writingInput } from "@/test/assignment-fixtures";
+import { assignments, profiles } from "@/db/schema";
+import { assignmentIn, createTeam, examInput, homeworkInput, localIn, must, writingInput } from "@/test/assignment-fixtures";
 import { testDb } from "@/test/db";
 import { createStaff, createStudent } from "@/test/fixtures";
 import { getAssignmentDetail, getTimeline } from "./detail-queries";
@@ -42,6 +42,37 @@ describe("assignment lists", () => {
     expect(page1.items[0]?.title).toBe("Paged essay 26");
     expect(page1.items[0]?.studentName).toBe("Liam Student");
     expect(query({ page: "-3", status: "lost", service: "magic" })).toEqual({ page: 1, q: undefined, status: undefined, service: undefined });
+  });
+
+  it("sorts staff's list by created, due date, status or title in either direction, with the id breaking ties", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const make = async (status: "submitted" | "assigned" | "in_progress" | "cancelled", title: string, dueInDays: number, minute: number) => {
+      const { id } = await assignmentIn(db, team, status, { input: writingInput({ title, dueAt: localIn(24 * dueInDays) }) });
+      await db.update(assignments).set({ createdAt: new Date(Date.UTC(2026, 0, 1, 9, minute)) }).where(eq(assignments.id, id));
+      return id;
+    };
+    const a = await make("submitted", "Sortable delta", 3, 0);
+    const b = await make("assigned", "sortable Alpha", 5, 1);
+    const c = await make("in_progress", "Sortable charlie", 4, 2);
+    const d = await make("cancelled", "Sortable bravo", 9, 3);
+    const e = await make("submitted", "Sortable echo", 7, 4);
+    const ids = async (input: Record<string, string>, actor = team.rep) => (await listAssignmentsForActor(db, actor, query({ q: "sortable", ...input }))).items.map((i) => i.id);
+    const both = async (sort: string, ascending: string[]) => {
+      expect(await ids({ sort, dir: "asc" })).toEqual(ascending);
+      expect(await ids({ sort, dir: "desc" })).toEqual([...ascending].reverse());
+    };
+    expect(await ids({})).toEqual([e, d, c, b, a]);
+    await both("created", [a, b, c, d, e]);
+    await both("due", [a, c, b, e, d]);
+    await both("title", [b, d, c, a, e]);
+    // Submitted twice: the id orders the tie the same way on every page.
+    await both("status", [...[a, e].sort(), b, c, d]);
+    // A sort the list does not know falls back to newest first, never an error.
+    expect(query({ sort: "studentId; drop table", dir: "sideways" })).toMatchObject({ sort: undefined, dir: undefined });
+    expect(await ids({ sort: "studentId; drop table", dir: "sideways" })).toEqual([e, d, c, b, a]);
+    // The same query serves the student's own list, sorted the same way.
+    expect(await ids({ sort: "due" }, team.student)).toEqual([a, c, b, e, d]);
   });
 
   it("shows a teacher only what they are on, without the student's name", async () => {

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { AppError } from "@/lib/errors";
 import { assignmentScope, requireAnyPermission } from "./policy";
-import { ASSIGNMENTS_PAGE_SIZE, idSchema, type AssignmentListQuery, type TeacherListQuery } from "./schemas";
+import { ASSIGNMENTS_PAGE_SIZE, idSchema, type AssignmentListQuery, type AssignmentSortColumn, type TeacherListQuery } from "./schemas";
 
 const openStatuses: AssignmentStatus[] = ["assigned", "in_progress", "delivered", "revision_requested"];
 export const DUE_SOON_HOURS = 48;
@@ -45,7 +45,22 @@ function paged<T>(items: T[], total: number, page: number) {
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / ASSIGNMENTS_PAGE_SIZE)) };
 }
 
-/** Any role's list, scoped to what the actor may see; newest first. */
+// Status sorts in the workflow's order (the enum's), from submitted to cancelled.
+const sortColumn: Record<AssignmentSortColumn, SQL> = {
+  created: sql`${assignments.createdAt}`,
+  due: sql`${assignments.dueAt}`,
+  status: sql`${assignments.status}`,
+  title: sql`lower(${assignments.title})`,
+};
+
+/** Newest first unless a column is chosen; the id breaks ties so offset pages never repeat or skip a row. */
+function listOrder(query: Pick<AssignmentListQuery, "sort" | "dir">): SQL[] {
+  if (!query.sort) return [desc(assignments.createdAt), desc(assignments.id)];
+  const descending = query.dir === "desc";
+  return [sql`${sortColumn[query.sort]} ${descending ? sql`desc` : sql`asc`}`, descending ? desc(assignments.id) : asc(assignments.id)];
+}
+
+/** Any role's list, scoped to what the actor may see; newest first unless the query sorts by a column. */
 export async function listAssignmentsForActor(db: Executor, actor: Actor, query: AssignmentListQuery) {
   requireAnyPermission(actor, "assignments:view-all", "assignments:view-own", "assignments:view-assigned");
   const where = and(
@@ -60,7 +75,7 @@ export async function listAssignmentsForActor(db: Executor, actor: Actor, query:
       .from(assignments)
       .innerJoin(profiles, eq(profiles.userId, assignments.studentId))
       .where(where)
-      .orderBy(desc(assignments.createdAt), desc(assignments.id))
+      .orderBy(...listOrder(query))
       .limit(ASSIGNMENTS_PAGE_SIZE)
       .offset((query.page - 1) * ASSIGNMENTS_PAGE_SIZE),
     db.select({ n: count() }).from(assignments).where(where),

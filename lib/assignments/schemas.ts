@@ -137,10 +137,17 @@ export const idSchema = z.uuid();
 
 const page = (max: number) => z.coerce.number().int().min(1).max(max).optional().catch(undefined).transform((p) => p ?? 1);
 export const ASSIGNMENTS_PAGE_SIZE = 25;
+/** The columns the assignment list sorts by on the server (the URL's `sort`, direction in `dir`); none means newest first. */
+export const assignmentSortColumns = ["created", "due", "status", "title"] as const;
+export type AssignmentSortColumn = (typeof assignmentSortColumns)[number];
+export const sortDirections = ["asc", "desc"] as const;
 export const assignmentListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(assignmentStatuses).optional().catch(undefined),
   service: z.enum(serviceTypes).optional().catch(undefined),
+  // A hostile or stale value falls back to the default order, never an error page.
+  sort: z.enum(assignmentSortColumns).optional().catch(undefined),
+  dir: z.enum(sortDirections).optional().catch(undefined),
   // Bounded offset, as in the user list: nobody pages past this by hand.
   page: page(400),
 });

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { invoices } from "@/db/schema";
 import { createTeam, must } from "@/test/assignment-fixtures";
 import { testDb } from "@/test/db";
 import { createStudent } from "@/test/fixtures";
@@ -80,6 +82,36 @@ describe("reading invoices", () => {
     expect((await listInvoicesForActor(db, team.admin, query({ to: dateIn(-1) }))).total).toBe(0);
     expect(all.items.map((i) => i.id)).toEqual([d.id, c.id, b.id, a.id]);
     expect(all.items[0]).toMatchObject({ studentName: "Liam Student", assignmentCode: expect.stringMatching(/^ASG-/) });
+  });
+
+  it("staff sort invoices by created, due date, total or status in either direction, with the id breaking ties", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const make = async (status: "draft" | "pending_approval" | "approved" | "void", price: string, dueInDays: number, minute: number) => {
+      const { id } = await invoiceIn(db, team, status, { input: { dueDate: dateIn(dueInDays), items: [{ description: "Essay", quantity: "1", unitPrice: price }] } });
+      await db.update(invoices).set({ createdAt: new Date(Date.UTC(2026, 0, 1, 9, minute)) }).where(eq(invoices.id, id));
+      return id;
+    };
+    const w = await make("approved", "300.00", 10, 0);
+    const x = await make("draft", "100.00", 20, 1);
+    const y = await make("pending_approval", "400.00", 5, 2);
+    const z = await make("void", "200.00", 30, 3);
+    const v = await make("draft", "100.00", 25, 4);
+    // Each test file shares one database, so this test reads through its own student's filter.
+    const ids = async (input: Record<string, unknown>) => (await listInvoicesForActor(db, team.admin, query({ studentId: team.student.id, ...input }))).items.map((i) => i.id);
+    const both = async (sort: string, ascending: string[]) => {
+      expect(await ids({ sort, dir: "asc" })).toEqual(ascending);
+      expect(await ids({ sort, dir: "desc" })).toEqual([...ascending].reverse());
+    };
+    expect(await ids({})).toEqual([v, z, y, x, w]);
+    await both("created", [w, x, y, z, v]);
+    await both("due", [y, w, x, v, z]);
+    // Two drafts of 100.00: the id orders the tie the same way on every page.
+    await both("total", [...[x, v].sort(), z, w, y]);
+    await both("status", [...[x, v].sort(), y, w, z]);
+    // A sort the list does not know falls back to newest first, never an error.
+    expect(query({ sort: "number", dir: "sideways" })).toMatchObject({ sort: undefined, dir: undefined });
+    expect(await ids({ sort: "number", dir: "sideways" })).toEqual([v, z, y, x, w]);
   });
 
   it("the detail shows items, payments, the timeline and who drafted, approved and recorded; a student sees no internals", async () => {

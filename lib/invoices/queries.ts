@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { AppError } from "@/lib/errors";
 import { invoiceLineColumns } from "./columns";
 import { invoiceScope } from "./policy";
-import { idSchema, INVOICES_PAGE_SIZE, type InvoiceListQuery } from "./schemas";
+import { idSchema, INVOICES_PAGE_SIZE, type InvoiceListQuery, type InvoiceSortColumn } from "./schemas";
 import { isOverdue, todayUtc } from "./state";
 
 function requireInvoiceReader(actor: Actor): void {
@@ -40,8 +40,24 @@ const summary = {
 const sumOf = (expression: SQL, filter?: SQL) =>
   (filter ? sql`coalesce(sum(${expression}) filter (where ${filter}), 0)::bigint` : sql`coalesce(sum(${expression}), 0)::bigint`).mapWith(Number);
 
+// Status sorts in the invoice's lifecycle order (the enum's), from draft to void. Totals compare
+// minor units, so mixed currencies sort by amount only.
+const sortColumn: Record<InvoiceSortColumn, SQL> = {
+  created: sql`${invoices.createdAt}`,
+  due: sql`${invoices.dueDate}`,
+  total: sql`${invoices.totalMinor}`,
+  status: sql`${invoices.status}`,
+};
+
+/** Newest first unless a column is chosen; the id breaks ties so offset pages never repeat or skip a row. */
+function listOrder(query: Pick<InvoiceListQuery, "sort" | "dir">): SQL[] {
+  if (!query.sort) return [desc(invoices.createdAt), desc(invoices.id)];
+  const descending = query.dir === "desc";
+  return [sql`${sortColumn[query.sort]} ${descending ? sql`desc` : sql`asc`}`, descending ? desc(invoices.id) : asc(invoices.id)];
+}
+
 /**
- * A student's invoices or staff's all invoices, newest first, with filters (status, student,
+ * A student's invoices or staff's all invoices, newest first unless sorted by a column, with filters (status, student,
  * creation date range, overdue) and the matching invoices' totals per currency.
  */
 export async function listInvoicesForActor(db: Executor, actor: Actor, query: InvoiceListQuery) {
@@ -62,7 +78,7 @@ export async function listInvoicesForActor(db: Executor, actor: Actor, query: In
       .innerJoin(profiles, eq(profiles.userId, invoices.studentId))
       .innerJoin(assignments, eq(assignments.id, invoices.assignmentId))
       .where(where)
-      .orderBy(desc(invoices.createdAt), desc(invoices.id))
+      .orderBy(...listOrder(query))
       .limit(INVOICES_PAGE_SIZE)
       .offset((query.page - 1) * INVOICES_PAGE_SIZE),
     db

@@ -101,6 +101,9 @@ export function parseNested<S extends z.ZodType>(schema: S, input: unknown): Par
 const page = z.coerce.number().int().min(1).max(400).optional().catch(undefined).transform((p) => p ?? 1);
 const optionalDate = z.preprocess(blankToUndefined, isoDate("a date").optional()).catch(undefined);
 export const INVOICES_PAGE_SIZE = 25;
+/** The columns the staff invoice list sorts by on the server (the URL's `sort`, direction in `dir`); none means newest first. */
+export const invoiceSortColumns = ["created", "due", "total", "status"] as const;
+export type InvoiceSortColumn = (typeof invoiceSortColumns)[number];
 export const invoiceListQuerySchema = z.object({
   status: z.enum(invoiceStatuses).optional().catch(undefined),
   studentId: z.uuid().optional().catch(undefined),
@@ -108,6 +111,9 @@ export const invoiceListQuerySchema = z.object({
   from: optionalDate,
   to: optionalDate,
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()).catch(false),
+  // A hostile or stale value falls back to the default order, never an error page.
+  sort: z.enum(invoiceSortColumns).optional().catch(undefined),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page,
 });
 export type InvoiceListQuery = z.infer<typeof invoiceListQuerySchema>;
