@@ -269,7 +269,8 @@ describe("refunding a PayPal payment", () => {
 
     release();
     await vi.waitFor(async () => expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "partially_refunded", refundedMinor: 4000 }), { timeout: 5000 });
-    expect(delivering.deliveries.map((d) => d.status)).toEqual([200, 200]);
+    // The invoice changes when the webhook's transaction commits; its HTTP answer is recorded a moment later.
+    await vi.waitFor(() => expect(delivering.deliveries.map((d) => d.status)).toEqual([200, 200]));
     expect(await db.select().from(refunds).where(eq(refunds.id, result.refundId))).toMatchObject([{ status: "succeeded", confirmedAt: expect.any(Date) }]);
     expect((await paymentsOf(db, invoiceId))[0]).toMatchObject({ status: "partially_refunded" });
     const told = await db.select().from(notifications).where(and(eq(notifications.userId, team.student.id), eq(notifications.type, "payment.refunded")));
