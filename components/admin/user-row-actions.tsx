@@ -40,7 +40,7 @@ export function UserRowActions({ userId, name, email, blocked, isSelf }: Props) 
   const hidden = <input type="hidden" name="userId" value={userId} />;
   return (
     <div className="flex flex-col gap-2" aria-busy={blocking || unblocking || resetting}>
-      <div className="flex flex-wrap gap-2 sm:flex-nowrap">
+      <div className="flex flex-wrap gap-2">
         {blocked ? (
           <ConfirmDialog trigger={<Button size="sm" variant="outline">Unblock</Button>} variant="secondary" title={`Unblock ${name}?`} description={`${email} will be able to sign in again.`} cancelLabel="Keep blocked">
             <form action={unblockAction}>

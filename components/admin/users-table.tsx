@@ -34,7 +34,7 @@ function userColumns(actorId: string, timeZone: string): ColumnDef<UserListItem>
       accessorKey: "fullName",
       header: "Name",
       cell: ({ row }) => (
-        <span className="font-medium whitespace-nowrap text-slate-900">
+        <span className="font-medium text-slate-900">
           {row.original.fullName}
           {row.original.id === actorId ? <Badge tone="blue" className="ml-2">You</Badge> : null}
         </span>

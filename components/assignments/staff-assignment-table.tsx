@@ -69,7 +69,8 @@ function columns(basePath: string, timeZone: string, queue: boolean, sortable: b
   // Sorting is the server's, across pages: only the list's sort columns take a header click, and
   // the queue keeps its oldest-first order (that order is the point of a queue). A first click sorts
   // A→Z, soonest due first, or in the workflow's order.
-  return list.map((column) => (sortable && column.id && isSortColumn(column.id) ? { ...column, sortDescFirst: false } : { ...column, enableSorting: false }));
+  // TanStack lets only columns with an accessor sort; the order itself comes from the server.
+  return list.map((column) => (sortable && column.id && isSortColumn(column.id) ? { ...column, accessorFn: () => 0, sortDescFirst: false } : { ...column, enableSorting: false }));
 }
 
 type Props = {

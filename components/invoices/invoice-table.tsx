@@ -65,7 +65,8 @@ function columns(basePath: string): ColumnDef<InvoiceListItem>[] {
     { id: "due", header: "Due", cell: ({ row }) => <span className="whitespace-nowrap">{formatDay(row.original.dueDate)}</span> },
   ];
   // Sorting is the server's, across pages (newest first by default): only its columns take a click.
-  return list.map((column) => (column.id && isSortColumn(column.id) ? { ...column, sortDescFirst: descFirst[column.id] } : { ...column, enableSorting: false }));
+  // TanStack lets only columns with an accessor sort; the order itself comes from the server.
+  return list.map((column) => (column.id && isSortColumn(column.id) ? { ...column, accessorFn: () => 0, sortDescFirst: descFirst[column.id] } : { ...column, enableSorting: false }));
 }
 
 /** Staff's invoices as a table, sorted on the server through the URL; on a phone, a card per invoice. */
