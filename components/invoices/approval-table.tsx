@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useMemo, type ReactNode } from "react";
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
+import { assignmentColumn } from "./assignment-column";
 import type { ApprovalQueueItem } from "@/lib/invoices/types";
 import { formatMoney } from "@/lib/money/money";
 import { formatDateTime, formatDateTimeLong } from "@/lib/time/format";
@@ -27,15 +28,7 @@ function columns(timeZone: string): ColumnDef<ApprovalQueueItem>[] {
         </Link>
       ),
     },
-    {
-      id: "assignment",
-      header: "Assignment",
-      cell: ({ row }) => (
-        <span className="block max-w-[18rem] truncate" title={row.original.assignmentTitle}>
-          <span className="font-mono text-xs">{row.original.assignmentCode}</span> · {row.original.assignmentTitle}
-        </span>
-      ),
-    },
+    assignmentColumn<ApprovalQueueItem>(),
     { id: "draftedBy", header: "Drafted by", cell: ({ row }) => row.original.draftedByName ?? "—" },
     { id: "submitted", header: "Submitted", cell: ({ row }) => <Submitted at={row.original.submittedAt} timeZone={timeZone} /> },
   ];

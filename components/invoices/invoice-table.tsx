@@ -6,6 +6,7 @@ import { useMemo, type ReactNode } from "react";
 import { listHref } from "@/components/assignments/pagination";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type ColumnDef, type SortingState } from "@/components/ui/data-table";
+import { assignmentColumn } from "./assignment-column";
 import { invoiceSortColumns, type InvoiceSortColumn } from "@/lib/invoices/schemas";
 import type { InvoiceListItem } from "@/lib/invoices/types";
 import { formatMoney } from "@/lib/money/money";
@@ -49,15 +50,7 @@ function columns(basePath: string): ColumnDef<InvoiceListItem>[] {
         </Link>
       ),
     },
-    {
-      id: "assignment",
-      header: "Assignment",
-      cell: ({ row }) => (
-        <span className="block max-w-[18rem] truncate" title={row.original.assignmentTitle}>
-          <span className="font-mono text-xs">{row.original.assignmentCode}</span> · {row.original.assignmentTitle}
-        </span>
-      ),
-    },
+    assignmentColumn<InvoiceListItem>(),
     { id: "student", header: "Student", cell: ({ row }) => row.original.studentName },
     { id: "status", header: "Status", cell: ({ row }) => <Status row={row.original} /> },
     { id: "total", header: "Total", meta: { className: "text-right" }, cell: ({ row }) => <span className="tabular-nums" data-testid="invoice-row-amount">{formatMoney(row.original.totalMinor, row.original.currency)}</span> },
