@@ -3,6 +3,7 @@ import type { Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, fail, ok, type ServiceResult } from "@/lib/errors";
 import { formatMoney } from "@/lib/money/money";
+import { heightOfText, LABEL_FONT, registerInvoiceFonts, writeText } from "./pdf-fonts";
 import { getInvoiceDetail } from "./queries";
 import { statusLabel } from "./state";
 
@@ -18,9 +19,10 @@ const day = (value: Date | string | null | undefined): string => {
 };
 
 /**
- * The invoice as a PDF (A4, the standard Helvetica fonts only, so nothing is read from disk but
- * pdfkit's own metrics): number, dates, student, items, totals, payments and balance.
- * `compress: false` keeps the text streams readable (tests).
+ * The invoice as a PDF (A4): number, dates, student, items, totals, payments and balance. Labels are
+ * in Noto Sans; every text that comes from people (names, titles, descriptions, references, notes)
+ * goes through `writeText`, which picks a font per character (Latin, Arabic, Chinese) and puts
+ * right-to-left text in reading order. `compress: false` keeps the content streams readable (tests).
  */
 export function renderInvoicePdf(detail: InvoicePdfDetail, options: { compress?: boolean } = {}): Promise<Buffer> {
   const { invoice } = detail;
@@ -29,6 +31,8 @@ export function renderInvoicePdf(detail: InvoicePdfDetail, options: { compress?:
     size: "A4",
     margin: 50,
     compress: options.compress ?? true,
+    // No default font: pdfkit would load Helvetica, which is never used here.
+    font: "",
     info: { Title: `Invoice ${invoice.number ?? ""}`.trim(), Subject: detail.assignment ? `${detail.assignment.code} · ${detail.assignment.title}` : "Invoice", CreationDate: new Date() },
   });
   const chunks: Buffer[] = [];
@@ -37,6 +41,7 @@ export function renderInvoicePdf(detail: InvoicePdfDetail, options: { compress?:
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+  registerInvoiceFonts(doc);
 
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
@@ -50,30 +55,32 @@ export function renderInvoicePdf(detail: InvoicePdfDetail, options: { compress?:
     doc.moveDown(0.3);
   };
 
-  doc.font("Helvetica-Bold").fontSize(20).fillColor("#0f172a").text(`Invoice ${invoice.number ?? "(draft)"}`);
+  doc.font(LABEL_FONT.bold).fontSize(20).fillColor("#0f172a").text(`Invoice ${invoice.number ?? "(draft)"}`, left);
   doc.moveDown(0.3);
-  doc.font("Helvetica").fontSize(10).fillColor("#334155");
+  doc.font(LABEL_FONT.regular).fontSize(10).fillColor("#334155");
   doc.text(`Status: ${statusLabel[invoice.status]}`);
   doc.text(`Issued: ${day(invoice.issuedAt)}`);
   doc.text(`Due: ${day(invoice.dueDate)}`);
   if (invoice.paidAt) doc.text(`Paid: ${day(invoice.paidAt)}`);
   doc.moveDown(0.6);
-  doc.font("Helvetica-Bold").text("Billed to");
-  doc.font("Helvetica").text(detail.studentName ?? "—");
-  if (detail.assignment) doc.text(`For ${detail.assignment.code} · ${detail.assignment.title}`);
+  doc.font(LABEL_FONT.bold).text("Billed to");
+  writeText(doc, detail.studentName ?? "—", { x: left, width });
+  if (detail.assignment) writeText(doc, `For ${detail.assignment.code} · ${detail.assignment.title}`, { x: left, width });
   doc.moveDown(1);
 
   const row = (cells: { description: string; quantity: string; unit: string; amount: string }, bold = false) => {
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(10).fillColor("#0f172a");
-    const height = Math.max(doc.heightOfString(cells.description, { width: colWidth.description }), doc.currentLineHeight());
-    ensureRoom(height + 4);
+    const weight = bold ? "bold" : "regular";
+    doc.font(LABEL_FONT[weight]).fontSize(10).fillColor("#0f172a");
+    const box = { x: columns.description, width: colWidth.description, weight } as const;
+    ensureRoom(Math.max(heightOfText(doc, cells.description, box), doc.currentLineHeight()) + 4);
     const y = doc.y;
-    doc.text(cells.description, columns.description, y, { width: colWidth.description });
+    writeText(doc, cells.description, { ...box, y });
+    const bottom = Math.max(doc.y, y + doc.currentLineHeight());
     doc.text(cells.quantity, columns.quantity, y, { width: colWidth.quantity, align: "right" });
     doc.text(cells.unit, columns.unit, y, { width: colWidth.unit, align: "right" });
     doc.text(cells.amount, columns.amount, y, { width: colWidth.amount, align: "right" });
     doc.x = left;
-    doc.y = y + height + 4;
+    doc.y = bottom + 4;
   };
   row({ description: "Description", quantity: "Qty", unit: "Unit price", amount: "Amount" }, true);
   rule();
@@ -83,7 +90,7 @@ export function renderInvoicePdf(detail: InvoicePdfDetail, options: { compress?:
   const total = (label: string, value: string, bold = false) => {
     ensureRoom(16);
     const y = doc.y;
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(10).fillColor("#0f172a");
+    doc.font(bold ? LABEL_FONT.bold : LABEL_FONT.regular).fontSize(10).fillColor("#0f172a");
     doc.text(label, columns.unit - width * 0.1, y, { width: colWidth.unit + width * 0.1, align: "right" });
     doc.text(value, columns.amount, y, { width: colWidth.amount, align: "right" });
     doc.x = left;
@@ -96,27 +103,25 @@ export function renderInvoicePdf(detail: InvoicePdfDetail, options: { compress?:
   doc.moveDown(1);
 
   const shown = detail.payments.filter((payment) => payment.status !== "pending" && payment.status !== "cancelled");
-  doc.font("Helvetica-Bold").fontSize(12).fillColor("#0f172a").text("Payments", left);
+  doc.font(LABEL_FONT.bold).fontSize(12).fillColor("#0f172a").text("Payments", left);
   doc.moveDown(0.3);
-  doc.font("Helvetica").fontSize(10).fillColor("#334155");
+  doc.font(LABEL_FONT.regular).fontSize(10).fillColor("#334155");
   if (shown.length === 0) doc.text("No payments yet.");
   for (const payment of shown) {
     ensureRoom(16);
-    doc.text(
-      `${day(payment.paidAt ?? payment.createdAt)}  ·  ${providerLabel[payment.provider] ?? payment.provider}  ·  ${payment.providerReference}  ·  ${formatMoney(payment.amountMinor, payment.currency)}  ·  ${paymentStatusLabel[payment.status] ?? payment.status}`,
-      left,
-      doc.y,
-      { width },
-    );
+    // The receipt reference is what a student may quote; provider ids stay on the staff pages.
+    const parts = [day(payment.paidAt ?? payment.createdAt), providerLabel[payment.provider] ?? payment.provider, `receipt ${payment.receipt}`, formatMoney(payment.amountMinor, payment.currency), paymentStatusLabel[payment.status] ?? payment.status];
+    writeText(doc, parts.join("  ·  "), { x: left, width });
   }
   if (invoice.status === "void") {
     doc.moveDown(1);
-    doc.font("Helvetica-Bold").fillColor("#b91c1c").text("This invoice is void.");
+    doc.font(LABEL_FONT.bold).fillColor("#b91c1c").text("This invoice is void.", left);
   }
   if (invoice.notes) {
     doc.moveDown(1);
-    doc.font("Helvetica-Bold").fontSize(10).fillColor("#0f172a").text("Notes", left);
-    doc.font("Helvetica").fillColor("#334155").text(invoice.notes, { width });
+    doc.font(LABEL_FONT.bold).fontSize(10).fillColor("#0f172a").text("Notes", left);
+    doc.fillColor("#334155");
+    writeText(doc, invoice.notes, { x: left, width });
   }
   doc.end();
   return done;
