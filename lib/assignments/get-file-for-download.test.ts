@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assignmentFiles } from "@/db/schema";
-import { assignmentIn, createTeam, must, pdfFile, ref } from "@/test/assignment-fixtures";
+import { assignmentIn, createTeam, must, pdfFile, ref, textFile, writingInput } from "@/test/assignment-fixtures";
 import { testDb } from "@/test/db";
 import { createStaff, createStudent } from "@/test/fixtures";
 import { assignTeachers } from "./assign-teachers";
+import { requestAssignment } from "./request-assignment";
 import { attachmentDisposition, getFileForDownload } from "./get-file-for-download";
 
 type Db = Awaited<ReturnType<typeof testDb>>;
@@ -40,6 +41,20 @@ describe("downloading a file", () => {
     for (const bogus of ["00000000-0000-4000-8000-000000000000", "../../etc/passwd", ""]) {
       expect(await getFileForDownload(db, team.admin, bogus, team.files)).toMatchObject({ ok: false, code: "not_found" });
     }
+  });
+
+  it("serves code under a name no OS runs, even a file stored under an older name", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const code = "console.log('hi');\n";
+    const { assignmentId } = must(await requestAssignment(db, team.student, { ...writingInput(), files: [textFile("solution.js", code)] }, team.files));
+    const [stored] = await db.select().from(assignmentFiles).where(eq(assignmentFiles.assignmentId, assignmentId));
+    expect(stored).toMatchObject({ displayName: "solution.js.txt", mimeType: "text/plain" });
+    await db.update(assignmentFiles).set({ displayName: "solution.js" }).where(eq(assignmentFiles.id, stored!.id));
+    const file = must(await getFileForDownload(db, team.student, stored!.id, team.files));
+    expect(file.name).toBe("solution.js.txt");
+    expect(file.contentDisposition).toMatch(/^attachment; filename="solution\.js\.txt"/);
+    expect(await new Response(file.body).text()).toBe(code);
   });
 
   it("keeps non-ASCII names readable while giving old clients an ASCII fallback", async () => {

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { defaultFileStore, type FileStore } from "@/lib/storage";
+import { downloadFileName } from "@/lib/storage/sanitize-name";
 import { assignmentScope } from "./policy";
 import { idSchema } from "./schemas";
 
@@ -42,5 +43,7 @@ export async function getFileForDownload(db: Executor, actor: Actor, fileId: str
     logger.error("stored file is missing", { fileId, storage: files.storage.name });
     return notFound;
   }
-  return ok({ name: file.name, mimeType: file.mimeType, size: file.size, contentDisposition: attachmentDisposition(file.name), body });
+  // Names stored before the current naming rule (e.g. "solution.js") still download safely.
+  const name = downloadFileName(file.name, file.mimeType);
+  return ok({ name, mimeType: file.mimeType, size: file.size, contentDisposition: attachmentDisposition(name), body });
 }

@@ -1,12 +1,15 @@
+import { findWebMarkup } from "./web-markup";
+
 /**
  * File types judged from the bytes, never from the name or the browser's claimed type.
  * Accepted: documents (PDF, Office, OpenDocument, RTF), images (PNG, JPEG, GIF, WebP), archives
  * (zip, 7z, gzip, tar, bzip2, xz, rar) and UTF-8 text (notes, markdown, CSV, code).
- * Refused: programs (ELF, PE, Mach-O, WebAssembly, Java class), HTML, SVG and XML that carries
- * script, OLE files that are not Word/Excel/PowerPoint (MSI installers share that container),
- * and any binary we do not recognise.
- * Scripts starting with `#!` are accepted as text on purpose: coursework code (Python, shell)
- * often carries one, and a downloaded file is never executable without the user's own chmod.
+ * Refused: programs (ELF, PE, Mach-O, WebAssembly, Java class), text that is or carries web
+ * markup (the rules are in web-markup.ts), UTF-16 text, OLE files that are not Word/Excel/PowerPoint
+ * (MSI installers share that container), and any binary we do not recognise.
+ * Code and scripts (with or without `#!`) are accepted as text on purpose: students send code. They
+ * are stored as text/plain and downloaded under a name no OS runs on a double click
+ * (sanitize-name.ts), and a downloaded file is never executable without the user's own chmod.
  * Archives are not opened: their contents are the recipient's to judge, like an email attachment.
  */
 export type FileType = { mime: string; label: string; extensions: readonly string[]; text: boolean };
@@ -39,6 +42,11 @@ export const fileTypes = {
   rar: t("application/vnd.rar", "RAR archive", ["rar"]),
   text: t("text/plain", "Text file", [], true),
 } as const satisfies Record<string, FileType>;
+
+/** The type a stored file was accepted as; an unknown type is treated as text, the strictest name rule. */
+export function fileTypeOfMime(mime: string): FileType {
+  return Object.values(fileTypes).find((type) => type.mime === mime) ?? fileTypes.text;
+}
 
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const utf16 = (text: string) => Uint8Array.from([...text].flatMap((c) => [c.charCodeAt(0), 0]));
@@ -102,18 +110,18 @@ function sniffOle(bytes: Uint8Array): FileType | undefined {
   return undefined;
 }
 
-// The leading tags by which browsers decide a response is HTML (WHATWG MIME sniffing).
-const htmlStart = /^<(!doctype html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p|svg|math|object|embed)[\s/>]/i;
-const activeXml = /<(script|svg|html|iframe|object|embed|foreignobject)\b|javascript:|xmlns\s*=\s*["']http:\/\/www\.w3\.org\/1999\/xhtml/i;
-
-function isMarkup(text: string): boolean {
-  // Leading comments do not stop a browser from sniffing what follows as HTML.
-  const lead = text.replace(/^(\s|<!--[\s\S]*?-->)*/, "");
-  if (htmlStart.test(lead)) return true;
-  return lead.startsWith("<?xml") && activeXml.test(text);
-}
+const markupRefusal = (finding: string): SniffResult => ({
+  ok: false,
+  reason: `contains HTML, SVG or XML markup that a browser would render (${finding}); send it inside a zip archive instead`,
+});
 
 function sniffText(bytes: Uint8Array): SniffResult {
+  // UTF-16 text (Notepad's "Unicode") is full of NUL bytes: decode it to name any markup it hides.
+  const wide = startsWith(bytes, [0xff, 0xfe]) ? "utf-16le" : startsWith(bytes, [0xfe, 0xff]) ? "utf-16be" : undefined;
+  if (wide) {
+    const finding = findWebMarkup(new TextDecoder(wide).decode(bytes));
+    return finding ? markupRefusal(finding) : { ok: false, reason: "is UTF-16 text; save it as UTF-8 and upload it again" };
+  }
   if (bytes.includes(0)) return { ok: false, reason: "is a binary file of a type we do not accept" };
   let text: string;
   try {
@@ -121,8 +129,8 @@ function sniffText(bytes: Uint8Array): SniffResult {
   } catch {
     return { ok: false, reason: "is a binary file of a type we do not accept" };
   }
-  if (isMarkup(text)) return { ok: false, reason: "is HTML, SVG or XML with script, which is not accepted" };
-  return { ok: true, type: fileTypes.text };
+  const finding = findWebMarkup(text);
+  return finding ? markupRefusal(finding) : { ok: true, type: fileTypes.text };
 }
 
 export function sniffFileType(bytes: Uint8Array): SniffResult {

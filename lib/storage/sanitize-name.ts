@@ -1,13 +1,22 @@
-import type { FileType } from "./file-type";
+import { fileTypeOfMime, type FileType } from "./file-type";
 
 const MAX_DISPLAY_LENGTH = 120;
 const MAX_ORIGINAL_LENGTH = 255;
 
-// Text under one of these names would be run or rendered by a double click; it is saved as .txt.
-const riskyTextExtensions = new Set([
-  "html", "htm", "xhtml", "shtml", "svg", "xml", "hta", "mht", "mhtml",
-  "bat", "cmd", "com", "exe", "scr", "pif", "cpl", "msi", "lnk", "reg", "url",
-  "vbs", "vbe", "jse", "wsf", "wsh", "ps1", "psm1", "scf", "desktop", "command",
+/**
+ * Text keeps its extension only when no operating system runs or renders that kind of file on a
+ * double click: notes, data and documents that open in an editor, and source code that needs a
+ * compiler first. Every other extension gets ".txt" appended ("solution.js" is saved as
+ * "solution.js.txt"), so a student's code opens in an editor and never runs: on Windows .js, .jse,
+ * .vbs, .wsf, .hta, .bat, .cmd, .ps1 and .py run with a double click, on macOS .command,
+ * .applescript and .terminal, on Linux .desktop and .sh in some file managers. An allowlist, not a
+ * list of known script types, so an extension nobody thought of (.settingcontent-ms was one) is
+ * covered too. CSV stays CSV: spreadsheets warn before they follow a formula's external link.
+ */
+const inertTextExtensions = new Set([
+  "txt", "text", "md", "markdown", "rst", "adoc", "tex", "bib", "log", "diff", "patch",
+  "csv", "tsv", "json", "ipynb", "yaml", "yml", "toml",
+  "c", "h", "cc", "cpp", "cxx", "hh", "hpp", "hxx", "java", "cs", "go", "rs", "kt", "swift", "scala", "sql", "asm", "s",
 ]);
 
 const windowsReserved = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i;
@@ -46,16 +55,23 @@ export function cleanFileName(name: string): string {
 /**
  * A name fit to show and to suggest in Content-Disposition; storage never uses it.
  * Path parts, control and bidi characters go; an extension that contradicts the detected
- * content gets the right one appended ("thesis.exe" holding a PDF becomes "thesis.exe.pdf").
+ * content gets the right one appended ("thesis.exe" holding a PDF becomes "thesis.exe.pdf"), and
+ * text under a name an OS would run gets ".txt" ("run.bat" becomes "run.bat.txt"). Idempotent, so
+ * downloads apply it again to names stored under older rules.
  */
 export function sanitizeDisplayName(name: string, type: FileType): string {
   const clean = cleanFileName(name);
   const extension = extensionOf(clean);
   let suffix = "";
   if (type.text) {
-    if (riskyTextExtensions.has(extension)) suffix = ".txt";
+    if (extension && !inertTextExtensions.has(extension)) suffix = ".txt";
   } else if (!type.extensions.includes(extension)) {
     suffix = `.${type.extensions[0]}`;
   }
   return truncate(clean, MAX_DISPLAY_LENGTH - suffix.length) + suffix;
+}
+
+/** The name a stored file is downloaded under, from its stored name and type. */
+export function downloadFileName(storedName: string, mimeType: string): string {
+  return sanitizeDisplayName(storedName, fileTypeOfMime(mimeType));
 }
