@@ -2,17 +2,35 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { areaRoleForPath } from "@/lib/auth/roles";
+import { checkActionBody } from "@/lib/http/action-body";
+import { isActionOriginAllowed, isPossibleServerAction } from "@/lib/http/action-origin";
+import { logger } from "@/lib/log/logger";
 
 const { auth } = NextAuth(authConfig);
 
 const signedInOnly = ["/profile", "/notifications", "/change-password"];
 
 /**
- * Early redirects only, from the JWT alone. Every page, action and route checks the session
- * against the database itself (lib/auth/session.ts).
+ * Early redirects only, from the JWT alone, and the refusal of cross-site server action posts and
+ * of action bodies Next cannot decode (server actions post to page paths, which this matcher
+ * covers). Every page, action and route checks the session against the database itself
+ * (lib/auth/session.ts).
  */
-export const proxy = auth((request) => {
+export const proxy = auth(async (request) => {
   const { pathname, search } = request.nextUrl;
+  // Next refuses a cross-site action too, but as a 500; hostile input is the client's fault.
+  if (isPossibleServerAction(request.method, request.headers) && !isActionOriginAllowed(request.headers)) {
+    logger.warn("cross-site server action refused", { path: pathname, origin: request.headers.get("origin")?.slice(0, 200) });
+    return new NextResponse("Cross-site request refused", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  // Next answers 500 to a body React cannot decode (empty, cut short, not the arguments array).
+  if (isPossibleServerAction(request.method, request.headers)) {
+    const body = await checkActionBody(request);
+    if (!body.ok) {
+      logger.warn("server action body refused", { path: pathname, status: body.status, reason: body.reason });
+      return new NextResponse(body.reason, { status: body.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    }
+  }
   const claims = request.auth?.claims;
   const area = areaRoleForPath(pathname);
   const needsSession = area !== undefined || signedInOnly.some((p) => pathname === p || pathname.startsWith(`${p}/`));

@@ -13,9 +13,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Pars
   return { ok: false, fieldErrors };
 }
 
-/** Form fields as plain strings; repeated names become arrays. */
+/**
+ * Form fields as plain strings; repeated names become arrays. Anything but a form (a hand-made
+ * call to an action with other arguments) reads as an empty form, which the schema then refuses.
+ */
 export function formToObject(formData: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
+  if (!(formData instanceof FormData)) return out;
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
     const text = typeof value === "string" ? value : value.name;

@@ -21,12 +21,22 @@ function echoValues(input: Record<string, string | string[]>): Record<string, st
 }
 
 /**
+ * What a form action says when its second argument is not the form: a hand-made request (the
+ * proxy checks only that the body decodes), never a browser. Answered like any refused form.
+ */
+export function formNotSent<T = undefined>(): FormState<T> {
+  logger.warn("form action called without a form");
+  return { status: "error", message: "The form was not sent. Reload the page and try again." };
+}
+
+/**
  * The one wrapper for form actions: resolves and checks the actor (a page's check does not
  * protect the actions defined in it), hands the raw fields to the service, which validates
  * with its zod schema, and maps the result to what the form shows.
  */
 export function formAction<T>(options: Options, run: (actor: Actor, input: Record<string, string | string[]>) => Promise<ServiceResult<T>>) {
   return async (_previous: FormState<T>, formData: FormData): Promise<FormState<T>> => {
+    if (!(formData instanceof FormData)) return formNotSent<T>();
     const input = formToObject(formData);
     try {
       const actor = await currentActor();

@@ -5,6 +5,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
+import { formNotSent } from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { landingPathFor } from "@/lib/auth/landing";
 import { signIn } from "@/lib/auth/next-auth";
@@ -13,6 +14,7 @@ import { signInMessages } from "@/lib/auth/sign-in-messages";
 import { formToObject, parseInput } from "@/lib/validation";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return formNotSent();
   const parsed = parseInput(signInSchema, formToObject(formData));
   const email = String(formData.get("email") ?? "").slice(0, 254);
   if (!parsed.ok) return { status: "error", message: "Enter your email and password.", fieldErrors: parsed.fieldErrors, values: { email } };
