@@ -1,4 +1,7 @@
 import type { academicLevels, citationStyles } from "@/lib/assignments/schemas";
+import { statusLabel } from "@/lib/assignments/status-labels";
+
+export { statusLabel };
 
 export const serviceLabel = { writing: "Writing", homework: "Homework", exam: "Exam" } as const;
 
@@ -18,16 +21,6 @@ export const citationStyleLabel: Record<(typeof citationStyles)[number], string>
   other: "Other",
   none: "None",
 };
-
-export const statusLabel = {
-  submitted: "Waiting for a teacher",
-  assigned: "Teacher assigned",
-  in_progress: "In progress",
-  delivered: "Delivered",
-  revision_requested: "Revision requested",
-  completed: "Completed",
-  cancelled: "Cancelled",
-} as const;
 
 export const statusTone = {
   submitted: "amber",

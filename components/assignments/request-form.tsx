@@ -22,7 +22,7 @@ export function zoneName(timeZone: string): string {
   return abbreviation === timeZone ? timeZone : `${abbreviation} (${timeZone})`;
 }
 
-export function RequestForm({ timeZones, timeZone, maxBytes }: { timeZones: string[]; timeZone: string; maxBytes: number }) {
+export function RequestForm({ timeZones, timeZone, maxBytes, limitsNote }: { timeZones: string[]; timeZone: string; maxBytes: number; limitsNote?: string }) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const [service, setService] = useState<Service>("writing");
@@ -93,7 +93,7 @@ export function RequestForm({ timeZones, timeZone, maxBytes }: { timeZones: stri
         </SelectField>
       </div>
       <ServiceFields key={service} service={service} errors={errors} timeZones={timeZones} timeZone={timeZone} />
-      <FilePicker label="Files" files={files} onChange={setFiles} progress={progress} errors={errors.files} maxBytes={maxBytes} disabled={sending} />
+      <FilePicker label="Files" files={files} onChange={setFiles} progress={progress} errors={errors.files} maxBytes={maxBytes} limitsNote={limitsNote} disabled={sending} />
       <Button type="submit" disabled={sending}>{sending ? "Sending…" : "Submit request"}</Button>
     </form>
   );

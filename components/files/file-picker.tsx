@@ -14,11 +14,13 @@ type Props = {
   progress?: number[];
   errors?: string[];
   maxBytes: number;
+  /** More limits to state beside the size, e.g. how many files a brief holds. */
+  limitsNote?: string;
   disabled?: boolean;
 };
 
 /** Several files at once, by dialog or drag and drop, each removable before sending. */
-export function FilePicker({ label, files, onChange, progress, errors, maxBytes, disabled }: Props) {
+export function FilePicker({ label, files, onChange, progress, errors, maxBytes, limitsNote, disabled }: Props) {
   const id = useId();
   const [dragging, setDragging] = useState(false);
   const add = (list: FileList | null) => {
@@ -54,7 +56,7 @@ export function FilePicker({ label, files, onChange, progress, errors, maxBytes,
           Choose files
         </label>
         <p id={`${id}-hint`} className="mt-2 text-slate-600">
-          or drop them here. Up to {formatBytes(maxBytes)} each.
+          or drop them here. Up to {formatBytes(maxBytes)} each.{limitsNote ? ` ${limitsNote}` : null}
         </p>
         <input
           id={id}

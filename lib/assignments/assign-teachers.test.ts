@@ -100,7 +100,7 @@ describe("assigning teachers", () => {
     const stale = await ref(db, id);
     must(await assignTeachers(db, team.admin, { ...stale, primaryTeacherId: team.teacher.id }));
     const result = await assignTeachers(db, team.rep, { ...stale, primaryTeacherId: team.helper.id });
-    expect(result).toMatchObject({ ok: false, code: "conflict", message: expect.stringMatching(/changed since you opened it \(it is now Assigned\)/) });
+    expect(result).toMatchObject({ ok: false, code: "conflict", message: expect.stringMatching(/changed since you opened it \(it is now Teacher assigned\)/) });
     expect((await liveRows(db, id)).map((r) => r.teacherId)).toEqual([team.teacher.id]);
     const [row] = await db.select().from(assignments).where(eq(assignments.id, id));
     expect(row?.version).toBe(stale.expectedVersion + 1);

@@ -15,8 +15,8 @@ export type Done<T> = { ok: true; data: T; notifications: Notification[] };
 type Refusal = Extract<ServiceResult<never>, { ok: false }>;
 
 type Change<P, T> = {
-  /** Decides, without writing, whether the move is allowed now. */
-  check: (current: Locked) => ServiceResult<P> | Promise<ServiceResult<P>>;
+  /** Decides, without writing, whether the move is allowed now (reads through `tx` see the locked row's state). */
+  check: (current: Locked, tx: Transaction) => ServiceResult<P> | Promise<ServiceResult<P>>;
   apply: (tx: Transaction, current: Locked, checked: P) => Promise<Done<T>>;
 };
 
@@ -58,7 +58,7 @@ export async function changeAssignment<P, T>(db: Database, actor: Actor, ref: As
       if (!assignment) throw new Refused(notFound());
       const teachers = await tx.select().from(teacherAssignments).where(eq(teacherAssignments.assignmentId, assignment.id)).orderBy(asc(teacherAssignments.createdAt));
       const current = { assignment, teachers };
-      const checked = await change.check(current);
+      const checked = await change.check(current, tx);
       if (!checked.ok) throw new Refused(checked);
       if (assignment.version !== ref.expectedVersion) throw new Refused(refusal("conflict", staleMessage(assignment.status)));
       return change.apply(tx, current, checked.data);

@@ -38,7 +38,7 @@ describe("conflicting actions at the same moment", () => {
           assignTeachers(db, secondRep, { ...form, primaryTeacherId: team.helper.id }),
         ]),
       );
-      expect(loser.message).toMatch(/changed since you opened it \(it is now Assigned\)/);
+      expect(loser.message).toMatch(/changed since you opened it \(it is now Teacher assigned\)/);
       const live = (await db.select().from(teacherAssignments).where(eq(teacherAssignments.assignmentId, id))).filter((r) => r.status === "pending");
       expect(live).toHaveLength(1);
       expect(await versionAndStatus(db, id)).toEqual({ version: form.expectedVersion + 1, status: "assigned" });

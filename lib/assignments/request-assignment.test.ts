@@ -87,7 +87,7 @@ describe("a student requesting help", () => {
     const big = { name: "scan.pdf", bytes: new Uint8Array(2048).fill(0x25) };
     const html = { name: "essay.docx", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes: new TextEncoder().encode("<html><script>alert(1)</script></html>") };
     const result = await requestAssignment(db, student, writingInput({ files: [big, html] }), small);
-    expect(result).toMatchObject({ ok: false, fieldErrors: { files: ["“scan.pdf” is larger than 1 KB", "“essay.docx” is HTML, SVG or XML with script, which is not accepted"] } });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { files: ["“scan.pdf” is larger than 1 KB", "“essay.docx” contains HTML, SVG or XML markup that a browser would render (it starts with markup); send it inside a zip archive instead"] } });
     expect(small.storedFiles()).toEqual([]);
   });
 

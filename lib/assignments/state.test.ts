@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assignmentStatuses } from "@/db/schema";
-import { plan, transitions, type Move } from "./state";
+import { plan, staleMessage, transitions, type Move } from "./state";
+import { statusLabel } from "./status-labels";
 
 const moves: Move[] = [
   "assign_primary", "add_helper", "remove_helper", "accept_offer", "decline_offer", "answer_helper_offer", "deliver", "accept_delivery",
@@ -59,5 +60,12 @@ describe("assignment state machine", () => {
         for (const step of planned.steps) expect(transitions[step.from], `${move} from ${status}`).toContain(step.to);
       }
     }
+  });
+});
+
+describe("the message for a form opened before someone else's change", () => {
+  it("names the status as the badge on the page does, never by its internal name", () => {
+    expect(staleMessage("submitted")).toBe("This assignment was changed since you opened it (it is now Waiting for a teacher). Reload to see the latest and try again.");
+    for (const status of assignmentStatuses) expect(staleMessage(status)).toContain(`(it is now ${statusLabel[status]})`);
   });
 });

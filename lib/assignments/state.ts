@@ -1,4 +1,5 @@
 import type { AssignmentStatus } from "@/db/schema";
+import { statusLabel } from "./status-labels";
 
 /** Every edge of the status graph (DESIGN.md), plus staff reassigning a primary after work began. */
 export const transitions: Record<AssignmentStatus, readonly AssignmentStatus[]> = {
@@ -9,16 +10,6 @@ export const transitions: Record<AssignmentStatus, readonly AssignmentStatus[]> 
   revision_requested: ["in_progress", "assigned", "cancelled"],
   completed: [],
   cancelled: [],
-};
-
-export const statusLabel: Record<AssignmentStatus, string> = {
-  submitted: "Submitted",
-  assigned: "Assigned",
-  in_progress: "In progress",
-  delivered: "Delivered",
-  revision_requested: "Revision requested",
-  completed: "Completed",
-  cancelled: "Cancelled",
 };
 
 export type Move =

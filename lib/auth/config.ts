@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { authLogger } from "./auth-logger";
 import { sessionClaimsSchema, type SessionClaims } from "./session-actor-claims";
 
 declare module "next-auth" {
@@ -19,7 +20,9 @@ export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 7;
  */
 export const authConfig = {
   trustHost: true,
-  pages: { signIn: "/login" },
+  // Auth.js's own error page answers 500 to anyone who calls a callback by hand; the sign-in page is enough.
+  pages: { signIn: "/login", error: "/login" },
+  logger: authLogger,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   providers: [],
   callbacks: {

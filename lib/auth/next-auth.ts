@@ -2,7 +2,6 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { clientIp } from "@/lib/http/client-ip";
-import { logger } from "@/lib/log/logger";
 import { authConfig } from "./config";
 import { signInSchema } from "./schemas";
 import { verifyCredentials } from "./verify-credentials";
@@ -17,13 +16,6 @@ class SignInRefused extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
-  // A refused sign-in is an expected outcome, logged by verifyCredentials; not a stack trace.
-  logger: {
-    error(error) {
-      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      logger.error("auth error", { error: error.stack ?? error.message });
-    },
-  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -31,10 +31,3 @@ export function jsonRoute<T>(handler: Handler<T>, successStatus = 200) {
     }
   };
 }
-
-/** Refuses a body larger than the uploads could lawfully be, before reading any of it. */
-export function bodyTooLarge(request: Request, maxBytes: number): Response | undefined {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxBytes) return NextResponse.json({ error: "The upload is too large." }, { status: 413 });
-  return undefined;
-}

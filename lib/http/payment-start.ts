@@ -1,4 +1,9 @@
 import { NextResponse } from "next/server";
+import { pathSegment } from "./path-segment";
+import { readJsonBody, refuseBody } from "./read-body";
+
+// The body is `{ expectedVersion }`; anything near this size is not from the Pay button.
+const MAX_BODY_BYTES = 16 * 1024;
 
 /** The request's Origin when it names this app's host (as the browser reached it), else null. */
 export function appOrigin(headers: Headers): string | null {
@@ -24,8 +29,10 @@ export async function readPaymentStart(request: Request): Promise<PaymentStart |
   // jsonRoute has checked the request is same-origin; the Origin header then names the app as the browser reached it.
   const origin = appOrigin(request.headers);
   if (!origin) return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
-  const body = (await request.json().catch(() => ({}))) as { expectedVersion?: unknown };
+  const read = await readJsonBody(request, MAX_BODY_BYTES);
+  if (!read.ok) return refuseBody(request, read);
+  const body = (typeof read.value === "object" && read.value !== null ? read.value : {}) as { expectedVersion?: unknown };
   const expectedVersion = body.expectedVersion === undefined || body.expectedVersion === null ? undefined : Number(body.expectedVersion);
-  const invoiceId = decodeURIComponent(new URL(request.url).pathname.split("/").at(-2) ?? "");
+  const invoiceId = pathSegment(request.url, 1);
   return { origin, invoiceId, expectedVersion };
 }

@@ -6,6 +6,10 @@ import { cleanFileName, originalFileName, sanitizeDisplayName } from "./sanitize
 
 export const MAX_FILES_PER_UPLOAD = 10;
 
+// A brief grows one upload at a time until a teacher accepts; these cap it as a whole.
+export const MAX_BRIEF_FILES_PER_ASSIGNMENT = 30;
+export const MAX_BRIEF_BYTES_PER_ASSIGNMENT = 250 * 1024 * 1024;
+
 /** Files as services receive them; the route layer turns browser `File`s into these. */
 export type IncomingFile = { name: string; type?: string; bytes: Uint8Array };
 

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
+import { readTextBody, refuseBody } from "@/lib/http/read-body";
 import { paypalClient, paypalWebhookId } from "@/lib/payments/paypal/client";
 import { handlePaypalWebhook } from "@/lib/payments/paypal/handle-webhook";
 
@@ -12,9 +13,10 @@ export async function POST(request: Request) {
   const paypal = paypalClient();
   const webhookId = paypalWebhookId();
   if (!paypal || !webhookId) return NextResponse.json({ error: "PayPal is not configured" }, { status: 503 });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return NextResponse.json({ error: "Payload too large" }, { status: 413 });
-  const rawBody = await request.text();
-  if (Buffer.byteLength(rawBody, "utf8") > MAX_BODY_BYTES) return NextResponse.json({ error: "Payload too large" }, { status: 413 });
+  // The signature covers these exact bytes; the text decodes them without replacing any.
+  const body = await readTextBody(request, MAX_BODY_BYTES);
+  if (!body.ok) return refuseBody(request, body);
+  const rawBody = body.text;
   const result = await handlePaypalWebhook(getDb(), paypal, rawBody, request.headers, webhookId);
   return NextResponse.json(result.body, { status: result.status });
 }

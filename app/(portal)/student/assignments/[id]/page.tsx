@@ -3,6 +3,7 @@ import { assignmentTitle } from "@/app/(portal)/titles";
 import { AddBriefFilesForm } from "@/components/assignments/add-brief-files-form";
 import { AssignmentDetailView } from "@/components/assignments/assignment-detail-view";
 import { CancelForm } from "@/components/assignments/cancel-form";
+import { briefLimitsHint } from "@/lib/assignments/brief-cap";
 import { loadAssignmentDetail } from "@/lib/assignments/load-detail";
 import { AssignmentInvoices } from "@/components/assignments/assignment-invoices";
 import { LatestDelivery, StudentNextStep } from "@/components/assignments/next-step";
@@ -63,7 +64,7 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
       timeZone={timeZone}
       backHref="/student/assignments"
       actions={actions}
-      addFiles={can("edit_brief") ? <AddBriefFilesForm assignmentId={assignment.id} version={assignment.version} maxBytes={serverEnv().UPLOAD_MAX_BYTES} /> : null}
+      addFiles={can("edit_brief") ? <AddBriefFilesForm assignmentId={assignment.id} version={assignment.version} maxBytes={serverEnv().UPLOAD_MAX_BYTES} limitsNote={briefLimitsHint} /> : null}
     />
   );
 }

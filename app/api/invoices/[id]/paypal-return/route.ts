@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
+import { pathSegment } from "@/lib/http/path-segment";
 import { invoiceLinks } from "@/lib/invoices/policy";
 import { logger } from "@/lib/log/logger";
 import { capturePaypalOrder } from "@/lib/payments/paypal/capture-order";
@@ -13,11 +14,12 @@ const redirect = (location: string) => new Response(null, { status: 303, headers
 /**
  * PayPal sends the payer's browser back here after approval, with `?token=<order id>`: the order is
  * captured on the server (only the invoice's own student's order, once), then the browser goes to
- * the invoice with `?checkout=success` (captured, or pending at PayPal) or `?checkout=failed`.
+ * the invoice with `?checkout=success` (captured, or pending at PayPal), `?checkout=review` (captured
+ * but held for an admin: not the balance) or `?checkout=failed`.
  */
 export async function GET(request: Request) {
   const url = new URL(request.url);
-  const invoiceId = decodeURIComponent(url.pathname.split("/").at(-2) ?? "");
+  const invoiceId = pathSegment(request.url, 1);
   const page = invoiceLinks.student(encodeURIComponent(invoiceId));
   const orderId = url.searchParams.get("token") ?? "";
   const paypal = paypalClient();
@@ -27,7 +29,9 @@ export async function GET(request: Request) {
     const result = await capturePaypalOrder(getDb(), actor, { invoiceId, orderId }, { paypal });
     const good = result.ok && (result.data.paymentStatus === "succeeded" || result.data.paymentStatus === "pending");
     if (!result.ok) logger.warn("paypal capture refused", { invoiceId, orderId, code: result.code, message: result.message });
-    return redirect(`${page}?checkout=${good ? "success" : "failed"}`);
+    // Captured, but not the balance: the money was taken, so never "failed" (the student would pay again).
+    const held = result.ok && result.data.paymentStatus === "disputed";
+    return redirect(`${page}?checkout=${good ? "success" : held ? "review" : "failed"}`);
   } catch (error) {
     logger.error("paypal capture failed", { invoiceId, orderId, error: error instanceof Error ? error.stack : String(error) });
     return redirect(`${page}?checkout=failed`);
