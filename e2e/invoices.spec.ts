@@ -86,4 +86,12 @@ test("an invoice is drafted, approved, seen by the student and paid in two parts
   await expect(student.getByTestId("invoice-status")).toHaveText("Paid");
   await expect(student.getByTestId("invoice-balance")).toHaveText("$0.00");
   await expect(student.getByTestId("pay-now")).toHaveCount(0);
+
+  // Staff see the admin's note and the bank references; the student sees receipts of ours instead.
+  await expect(admin.getByTestId("payment-note")).toHaveText("First instalment");
+  await expect(admin.getByTestId("payment-reference")).toHaveText([`${reference}-1`, `${reference}-2`]);
+  await expect(student.getByTestId("invoice-payment")).toHaveCount(2);
+  await expect(student.getByTestId("payment-receipt")).toHaveText([/^PAY-[0-9A-F]{8}$/, /^PAY-[0-9A-F]{8}$/]);
+  await expect(student.getByText("First instalment")).toHaveCount(0);
+  await expect(student.getByText(reference)).toHaveCount(0);
 });

@@ -74,3 +74,63 @@ test("an admin refunds a Stripe payment; Stripe's charge.refunded webhook marks 
   await expect(admin.getByTestId("invoice-refund")).toContainText("Refunded");
   await untilStatus(student, "Refunded");
 });
+
+test("a card payment that no longer fits the balance is held as disputed; an admin refunds it through Stripe from the invoice page", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { invoiceId, studentEmail, admin } = await issueInvoice(browser, "Essay feedback", "90.00");
+
+  // The student opens Stripe's page for the whole 90.00 …
+  const student = await signedIn(browser, studentEmail, "/student");
+  await student.goto(`/student/invoices/${invoiceId}`);
+  await student.getByRole("button", { name: "Pay with card" }).click();
+  await expect(student).toHaveURL(/\/pay\/cs_test_/);
+
+  // … while an admin records a bank transfer of 30.00: the balance is now 60.00.
+  const transfer = admin.getByRole("form", { name: "Record manual payment" });
+  await transfer.getByLabel("Reference").fill(`BANK-${randomBytes(4).toString("hex")}`);
+  await transfer.getByLabel("Amount").fill("30.00");
+  await recordPayment(admin);
+  await expect(admin.getByTestId("invoice-status")).toHaveText("Partially paid");
+
+  await student.getByRole("button", { name: "Pay" }).click();
+  await expect(student).toHaveURL(new RegExp(`/student/invoices/${invoiceId}\\?checkout=success$`));
+
+  // The card's 90.00 is not counted: the invoice stays partially paid and the admin settles it.
+  const dispute = admin.getByTestId("invoice-dispute");
+  await expect(async () => {
+    await admin.reload();
+    await expect(dispute).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(admin.getByTestId("invoice-status")).toHaveText("Partially paid");
+  await expect(admin.getByTestId("invoice-paid")).toHaveText("$30.00");
+  await expect(dispute).toContainText("Paid $90.00, the balance was $60.00");
+  await student.reload();
+  await expect(student.getByTestId("invoice-payment").filter({ hasText: "$90.00" })).toContainText("Under review");
+
+  await dispute.getByLabel("Reason").fill("Paid by card after the bank transfer arrived");
+  await dispute.getByRole("button", { name: "Settle payment" }).click();
+  const dialog = admin.getByRole("alertdialog");
+  // Both choices are named; accepting would overpay, so only refunding is offered.
+  await expect(dialog).toContainText("Accept is not possible: Counting $90.00 would overpay the balance of $60.00");
+  await expect(dialog.getByRole("button", { name: "Accept as payment" })).toHaveCount(0);
+  await expect(dialog.getByRole("button", { name: "Already refunded at Stripe" })).toBeVisible();
+  await dialog.getByRole("button", { name: "Refund $90.00" }).click();
+  await expect(admin.getByText("Disputed payment settled")).toBeVisible();
+
+  // Stripe's signed charge.refunded settles it: the payment is refunded, the invoice as it was.
+  await expect(async () => {
+    await admin.reload();
+    await expect(dispute).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(admin.getByTestId("invoice-payment").filter({ hasText: "$90.00" })).toContainText("Refunded");
+  await expect(admin.getByTestId("invoice-status")).toHaveText("Partially paid");
+  await expect(admin.getByTestId("invoice-balance")).toHaveText("$60.00");
+
+  // The student sees the refund and a receipt reference, never Stripe's ids or staff notes.
+  await student.goto(`/student/invoices/${invoiceId}`);
+  const refunded = student.getByTestId("invoice-payment").filter({ hasText: "$90.00" });
+  await expect(refunded).toContainText("Refunded");
+  await expect(refunded.getByTestId("payment-receipt")).toHaveText(/^PAY-[0-9A-F]{8}$/);
+  await expect(student.getByText(/cs_test_|stripe-checkout|attempt=/)).toHaveCount(0);
+  await expect(student.getByTestId("payment-reference")).toHaveCount(0);
+});

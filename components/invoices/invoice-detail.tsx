@@ -101,7 +101,10 @@ export function InvoiceItems({ detail }: { detail: InvoiceDetail }) {
 
 const paymentStatusLabel: Record<string, string> = { pending: "Pending", succeeded: "Received", failed: "Failed", disputed: "Disputed", refunded: "Refunded", partially_refunded: "Partly refunded", cancelled: "Cancelled" };
 
-export function InvoicePayments({ detail, timeZone }: { detail: InvoiceDetail; timeZone: string }) {
+// Students are told a payment is being looked at; "disputed" is staff's word for it.
+const studentStatusLabel: Record<string, string> = { ...paymentStatusLabel, disputed: "Under review" };
+
+export function InvoicePayments({ detail, timeZone, staff = false }: { detail: InvoiceDetail; timeZone: string; staff?: boolean }) {
   const { invoice, payments } = detail;
   return (
     <Card title="Payments">
@@ -113,19 +116,34 @@ export function InvoicePayments({ detail, timeZone }: { detail: InvoiceDetail; t
             <li key={payment.id} className="py-2" data-testid="invoice-payment">
               <p className="flex flex-wrap items-center justify-between gap-2">
                 <span className="font-medium tabular-nums">{formatMoney(payment.amountMinor, payment.currency || invoice.currency)}</span>
-                <Badge tone={payment.status === "succeeded" ? "green" : payment.status === "pending" ? "amber" : "gray"}>{paymentStatusLabel[payment.status] ?? payment.status}</Badge>
+                <Badge tone={payment.status === "succeeded" ? "green" : payment.status === "pending" ? "amber" : payment.status === "disputed" ? "red" : "gray"}>{(staff ? paymentStatusLabel : studentStatusLabel)[payment.status] ?? payment.status}</Badge>
               </p>
-              <p className="text-slate-600">
-                {payment.provider === "manual" ? (methodLabel[payment.method ?? ""] ?? "Manual") : providerLabel[payment.provider]} · {payment.providerReference}
-                {payment.paidAt ? <> · paid {formatDay(payment.paidAt.toISOString().slice(0, 10))}</> : null}
+              <p className="text-slate-600 [overflow-wrap:anywhere]">
+                {payment.provider === "manual" ? (methodLabel[payment.method ?? ""] ?? "Manual") : providerLabel[payment.provider]}
+                {payment.paidAt ? <> · paid {formatDay(payment.paidAt.toISOString().slice(0, 10))}</> : null} · receipt <span className="font-mono text-xs" data-testid="payment-receipt">{payment.receipt}</span>
               </p>
+              {/* Staff only (the query leaves them null for students): the provider's id or bank reference, who recorded it, the admin's note. */}
+              {payment.providerReference ? (
+                <p className="font-mono text-xs text-slate-500 [overflow-wrap:anywhere]" data-testid="payment-reference">
+                  {payment.providerReference}
+                </p>
+              ) : null}
               {payment.recordedByName ? (
                 <p className="text-xs text-slate-500">
                   Recorded by {payment.recordedByName} · <When at={payment.createdAt} timeZone={timeZone} />
                 </p>
               ) : null}
-              {payment.note ? <p className="mt-1 whitespace-pre-wrap text-slate-700">{payment.note}</p> : null}
-              {payment.disputeReason ? <p className="mt-1 text-red-700">{payment.disputeReason}</p> : null}
+              {payment.note ? <p className="mt-1 whitespace-pre-wrap text-slate-700" data-testid="payment-note">{payment.note}</p> : null}
+              {payment.disputeReason ? (
+                <p className={payment.status === "disputed" ? "mt-1 text-red-700" : "mt-1 text-slate-600"}>
+                  {payment.status === "disputed" ? payment.disputeReason : `Was disputed: ${payment.disputeReason}`}
+                </p>
+              ) : null}
+              {payment.reviewReason ? (
+                <p className="mt-1 rounded-md bg-amber-50 px-3 py-2 text-amber-900" data-testid="payment-review">
+                  <Badge tone="amber">Needs review</Badge> {payment.reviewReason}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -17,6 +17,7 @@ import { InvoiceHeading, InvoiceItems, InvoicePayments, InvoiceTimeline } from "
 import { InvoiceFilters } from "./invoice-filters";
 import { InvoiceTotal } from "./invoice-list";
 import { InvoiceTable } from "./invoice-table";
+import { AdminDisputes, AdminReviews } from "./dispute-section";
 import { AdminRefunds } from "./refund-section";
 import { ApproveForm, ManualPaymentForm, MoveForm, RejectForm, VoidForm } from "./staff-forms";
 
@@ -151,8 +152,16 @@ export function StaffNewInvoice({ base, detail, saveDraft }: { base: Area["base"
 }
 
 /** One invoice for staff: its items and payments, and the steps its status and the viewer's role allow. */
-export function StaffInvoiceDetail<T>({ actor, base, page, actions, refundAction }: Area & { page: InvoicePage; actions: StaffInvoiceActions; refundAction?: FormAction<T> }) {
-  const { detail, timeZone, refunds } = page;
+export function StaffInvoiceDetail<T, D, R>({
+  actor,
+  base,
+  page,
+  actions,
+  refundAction,
+  disputeAction,
+  reviewAction,
+}: Area & { page: InvoicePage; actions: StaffInvoiceActions; refundAction?: FormAction<T>; disputeAction?: FormAction<D>; reviewAction?: FormAction<R> }) {
+  const { detail, timeZone, refunds, disputes } = page;
   const { invoice } = detail;
   const ref = { invoiceId: invoice.id, version: invoice.version };
   const draft = invoice.status === "draft";
@@ -169,6 +178,8 @@ export function StaffInvoiceDetail<T>({ actor, base, page, actions, refundAction
       {/* The steps come first in the document (first on a phone); on a desktop they head the right column. */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
         <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-start-1 empty:hidden" data-testid="invoice-actions">
+          {disputes && disputeAction ? <AdminDisputes invoice={invoice} disputes={disputes} action={disputeAction} /> : null}
+          {reviewAction && can(actor, "payments:resolve-dispute") ? <AdminReviews invoice={invoice} payments={detail.payments} action={reviewAction} /> : null}
           {draft ? (
             <Card title="Submit">
               <p className="mb-3 text-sm text-slate-600">An admin approves the invoice before the student sees it.</p>
@@ -224,7 +235,7 @@ export function StaffInvoiceDetail<T>({ actor, base, page, actions, refundAction
             </Card>
           ) : null}
           <InvoiceItems detail={detail} />
-          <InvoicePayments detail={detail} timeZone={timeZone} />
+          <InvoicePayments detail={detail} timeZone={timeZone} staff />
           {refunds && refundAction ? <AdminRefunds invoice={invoice} refunds={refunds} action={refundAction} /> : null}
         </div>
         <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-start-2">

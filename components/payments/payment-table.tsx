@@ -68,8 +68,8 @@ function columns(staff: boolean, timeZone: string, invoicesPath: string): Column
       cell: ({ row }) => (
         <span className="block max-w-[16rem]">
           {methodOf(row.original)}
-          <span className="block truncate font-mono text-xs text-slate-600" title={row.original.providerReference}>
-            {row.original.providerReference}
+          <span className="block truncate font-mono text-xs text-slate-600" title={row.original.providerReference ?? row.original.receipt}>
+            {row.original.providerReference ?? row.original.receipt}
           </span>
           {staff && row.original.recordedByName ? <span className="block text-xs text-slate-600">recorded by {row.original.recordedByName}</span> : null}
         </span>
@@ -112,7 +112,7 @@ export function PaymentTable({ rows, staff, timeZone, invoicesPath, empty }: { r
           </div>
           <Amount row={row} />
           <p className="text-slate-600">
-            {methodOf(row)} · <span className="font-mono text-xs [overflow-wrap:anywhere]">{row.providerReference}</span>
+            {methodOf(row)} · <span className="font-mono text-xs [overflow-wrap:anywhere]">{row.providerReference ?? row.receipt}</span>
           </p>
           {staff && row.studentName ? <p className="text-slate-600">Student: {row.studentName}</p> : null}
           <p className="text-xs text-slate-600">

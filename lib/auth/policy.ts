@@ -39,6 +39,7 @@ const permissions = {
   "payments:view-own": ["student"],
   "payments:record-manual": ["admin"],
   "payments:refund": ["admin"],
+  "payments:resolve-dispute": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -50,7 +50,8 @@ describe("applying a succeeded payment (the path webhooks will use)", () => {
     const db = await testDb();
     const team = await createTeam(db);
     const { id } = await invoiceIn(db, team, "approved");
-    const payment = online({ amountMinor: 1000 });
+    // A part payment: only an admin records one (a provider's must be the whole balance).
+    const payment = online({ provider: "manual", amountMinor: 1000 });
     expect(await db.transaction((tx) => applySucceededPayment(tx, id, payment))).toMatchObject({ outcome: "applied", balanceMinor: 10_550 });
     expect(await db.transaction((tx) => applySucceededPayment(tx, id, payment))).toMatchObject({ outcome: "duplicate", balanceMinor: 10_550 });
     expect((await invoiceRow(db, id)).paidMinor).toBe(1000);
@@ -60,8 +61,24 @@ describe("applying a succeeded payment (the path webhooks will use)", () => {
     const db = await testDb();
     const team = await createTeam(db);
     const { id } = await invoiceIn(db, team, "approved");
-    const results = await Promise.all([0, 1, 2].map(() => db.transaction((tx) => applySucceededPayment(tx, id, online({ amountMinor: 5000 })))));
+    const results = await Promise.all([0, 1, 2].map(() => db.transaction((tx) => applySucceededPayment(tx, id, online({ provider: "manual", amountMinor: 5000 })))));
     expect(results.map((r) => r.outcome).sort()).toEqual(["applied", "applied", "disputed"]);
     expect(await invoiceRow(db, id)).toMatchObject({ status: "partially_paid", paidMinor: 10_000 });
+  });
+
+  it("a Stripe or PayPal payment below the balance is disputed like one above it: the app only asks providers for the whole balance", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    for (const provider of ["stripe", "paypal"] as const) {
+      const { id } = await invoiceIn(db, team, "approved");
+      const before = await invoiceRow(db, id);
+      const short = await db.transaction((tx) => applySucceededPayment(tx, id, online({ provider, amountMinor: 5000 })));
+      expect(short).toMatchObject({ outcome: "disputed", payment: { status: "disputed", disputeReason: "Paid $50.00, the balance asked for was $115.50" } });
+      expect(await invoiceRow(db, id)).toEqual(before);
+    }
+    // An admin's part payment still counts.
+    const { id } = await invoiceIn(db, team, "approved");
+    expect(await db.transaction((tx) => applySucceededPayment(tx, id, online({ provider: "manual", amountMinor: 5000 })))).toMatchObject({ outcome: "applied", invoice: { status: "partially_paid" } });
+    expect(await db.select().from(notifications).where(and(eq(notifications.userId, team.admin.id), eq(notifications.type, "payment.disputed")))).toHaveLength(2);
   });
 });

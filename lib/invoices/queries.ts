@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { AppError } from "@/lib/errors";
 import { invoiceLineColumns } from "./columns";
 import { invoiceScope } from "./policy";
+import { receiptReference } from "./receipt";
 import { idSchema, INVOICES_PAGE_SIZE, type InvoiceListQuery, type InvoiceSortColumn } from "./schemas";
 import { isOverdue, todayUtc } from "./state";
 
@@ -148,7 +149,7 @@ async function namesOf(db: Executor, ids: readonly (string | null)[]): Promise<M
 /**
  * The invoice page: items, payments, timeline and who drafted, approved and recorded what, with
  * the balance and overdue computed. A student sees neither the internal drafting history nor
- * the reason a draft was sent back, nor who recorded a payment.
+ * the reason a draft was sent back, nor who recorded a payment, nor its provider ids and notes.
  */
 export async function getInvoiceDetail(db: Executor, actor: Actor, invoiceId: string) {
   const invoice = await getInvoiceForActorOrThrow(db, actor, invoiceId);
@@ -173,10 +174,23 @@ export async function getInvoiceDetail(db: Executor, actor: Actor, invoiceId: st
     approvedByName: staff ? nameOf(invoice.approvedBy) : null,
     voidedByName: staff ? nameOf(invoice.voidedBy) : null,
     items,
+    // A student sees what is meant for them (how much, how, when, its status and a receipt
+    // reference); provider ids, the admin's note and why it was disputed stay with staff.
     payments: paymentRows.map((payment) => ({
-      ...payment,
+      id: payment.id,
+      provider: payment.provider,
+      method: payment.method,
+      status: payment.status,
+      amountMinor: payment.amountMinor,
+      currency: payment.currency,
+      paidAt: payment.paidAt,
+      createdAt: payment.createdAt,
+      receipt: receiptReference(payment.id),
+      providerReference: staff ? payment.providerReference : null,
+      note: staff ? payment.note : null,
       recordedByName: staff ? nameOf(payment.recordedBy) : null,
       disputeReason: staff ? payment.disputeReason : null,
+      reviewReason: staff ? payment.reviewReason : null,
     })),
     timeline: events.map((event) => ({ ...event, actorName: staff ? nameOf(event.actorId) : null })),
   };

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { z } from "zod";
 import type { Database, Executor } from "@/db/client";
-import { payments, refunds, webhookEvents, type InvoiceStatus, type Payment, type RefundStatus } from "@/db/schema";
+import { payments, refunds, type InvoiceStatus, type Payment, type RefundStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
@@ -47,31 +47,14 @@ export async function refundableMinor(tx: Executor, payment: Pick<Payment, "id" 
 }
 
 /**
- * The Stripe payment intent behind a Checkout payment: named by the paid session's event in the
- * webhook ledger, or else asked of Stripe.
+ * The Stripe payment intent behind a Checkout payment: kept on the payment when it was paid, or
+ * else asked of Stripe.
  */
-async function paymentIntentOf(db: Executor, stripe: Stripe, payment: Payment): Promise<string | null> {
-  const [paidEvent] = await db
-    .select({ paymentIntent: sql<string | null>`${webhookEvents.payload} -> 'data' -> 'object' ->> 'payment_intent'` })
-    .from(webhookEvents)
-    .where(
-      and(
-        eq(webhookEvents.provider, "stripe"),
-        inArray(webhookEvents.type, ["checkout.session.completed", "checkout.session.async_payment_succeeded"]),
-        sql`${webhookEvents.payload} -> 'data' -> 'object' ->> 'id' = ${payment.providerReference}`,
-        sql`${webhookEvents.payload} -> 'data' -> 'object' ->> 'payment_intent' is not null`,
-      ),
-    )
-    .limit(1);
-  if (paidEvent?.paymentIntent) return paidEvent.paymentIntent;
+async function paymentIntentOf(stripe: Stripe, payment: Payment): Promise<string | null> {
+  if (payment.stripePaymentIntent) return payment.stripePaymentIntent;
   const session = await stripe.checkout.sessions.retrieve(payment.providerReference);
   const intent = session.payment_intent;
   return intent == null ? null : typeof intent === "string" ? intent : intent.id;
-}
-
-/** The PayPal capture behind a payment, kept in its note once captured (`paypal capture=<id>`). */
-export function paypalCaptureOf(payment: Pick<Payment, "note">): string | null {
-  return /^paypal capture=([A-Za-z0-9-]+)$/.exec(payment.note ?? "")?.[1] ?? null;
 }
 
 export type RefundOptions = {
@@ -96,27 +79,11 @@ export async function refundPayment(db: Database, actor: Actor, input: unknown, 
   if (!parsed.ok) return invalidInput(parsed.fieldErrors);
   const { paymentId, amount, reason, ...ref } = parsed.data;
 
-  const paypal = options.paypal ?? null;
   // Found before the transaction: a Stripe payment's intent (or a PayPal payment's capture) is needed.
   const [known] = await db.select().from(payments).where(and(eq(payments.id, paymentId), eq(payments.invoiceId, ref.invoiceId)));
   if (!known) return invalid("paymentId", "Choose a payment of this invoice");
-  let paymentIntent: string | null = null;
-  let captureId: string | null = null;
-  if (known.provider === "stripe") {
-    if (!options.stripe) return fail("conflict", "Stripe is not configured, so this payment cannot be refunded here");
-    if (refundablePaymentStatuses.includes(known.status)) {
-      paymentIntent = await paymentIntentOf(db, options.stripe, known);
-      if (!paymentIntent) return fail("conflict", "Stripe has no charge for this payment to refund");
-    }
-  } else if (known.provider === "paypal") {
-    if (!paypal) return fail("conflict", "PayPal is not configured, so this payment cannot be refunded here");
-    if (refundablePaymentStatuses.includes(known.status)) {
-      captureId = paypalCaptureOf(known);
-      if (!captureId) return fail("conflict", "PayPal has no capture for this payment to refund");
-    }
-  } else if (known.provider !== "manual") {
-    return fail("conflict", `Refunds of ${known.provider} payments are not supported here`);
-  }
+  const target = await refundTarget(known, options, refundablePaymentStatuses.includes(known.status));
+  if (!target.ok) return target;
 
   const recorded = await changeInvoice(db, actor, ref, {
     check: async (invoice, tx) => {
@@ -153,13 +120,43 @@ export async function refundPayment(db: Database, actor: Actor, input: unknown, 
     },
   });
   if (!recorded.ok || recorded.data.status !== "pending") return recorded;
-  if (known.provider === "stripe" && options.stripe && paymentIntent) return requestStripeRefund(db, actor, options.stripe, paymentIntent, recorded.data);
-  if (known.provider === "paypal" && paypal && captureId) return requestPaypalRefund(db, actor, paypal, captureId, recorded.data);
-  return recorded;
+  const sent = await sendRefund(db, actor, target.data, recorded.data.refundId);
+  return sent.ok ? recorded : sent;
+}
+
+/** Where a payment's refund is made: at Stripe (its payment intent), at PayPal (its capture), or outside the app (manual). */
+export type RefundTarget = { provider: "stripe"; stripe: Stripe; paymentIntent: string } | { provider: "paypal"; paypal: Paypal; captureId: string } | { provider: "manual" } | { provider: "none" };
+
+/**
+ * What a refund of `payment` is sent to, found before its transaction; a provider that is not
+ * configured here, or that has nothing to refund, is refused. `lookUp` false: the payment cannot
+ * be refunded anyway (its transaction says why), so nothing is asked of the provider.
+ */
+export async function refundTarget(payment: Payment, options: RefundOptions, lookUp = true): Promise<ServiceResult<RefundTarget>> {
+  if (payment.provider === "manual") return ok({ provider: "manual" });
+  if (payment.provider === "stripe") {
+    if (!options.stripe) return fail("conflict", "Stripe is not configured, so this payment cannot be refunded here");
+    if (!lookUp) return ok({ provider: "none" });
+    const paymentIntent = await paymentIntentOf(options.stripe, payment);
+    return paymentIntent ? ok({ provider: "stripe", stripe: options.stripe, paymentIntent }) : fail("conflict", "Stripe has no charge for this payment to refund");
+  }
+  if (payment.provider === "paypal") {
+    if (!options.paypal) return fail("conflict", "PayPal is not configured, so this payment cannot be refunded here");
+    if (!lookUp) return ok({ provider: "none" });
+    return payment.paypalCaptureId ? ok({ provider: "paypal", paypal: options.paypal, captureId: payment.paypalCaptureId }) : fail("conflict", "PayPal has no capture for this payment to refund");
+  }
+  return fail("conflict", `Refunds of ${String(payment.provider)} payments are not supported here`);
+}
+
+/** Asks the provider for the refund recorded as pending (after its transaction committed); manual refunds need nothing. */
+export async function sendRefund(db: Database, actor: Actor, target: RefundTarget, refundId: string): Promise<ServiceResult<undefined>> {
+  if (target.provider === "stripe") return requestStripeRefund(db, actor, target.stripe, target.paymentIntent, refundId);
+  if (target.provider === "paypal") return requestPaypalRefund(db, actor, target.paypal, target.captureId, refundId);
+  return ok(undefined);
 }
 
 /** Marks a pending refund failed (the provider refused it: nothing was refunded), audited on the invoice. */
-async function markRefundFailed(db: Database, actor: Actor, refund: { id: string; invoiceId: string; paymentId: string }, failureReason: string) {
+export async function markRefundFailed(db: Database, actor: Actor, refund: { id: string; invoiceId: string; paymentId: string }, failureReason: string) {
   await db.transaction(async (tx) => {
     await tx.update(refunds).set({ status: "failed", failureReason, updatedAt: new Date() }).where(and(eq(refunds.id, refund.id), eq(refunds.status, "pending")));
     await auditInvoice(tx, actor, "refund.failed", { id: refund.invoiceId, number: null }, { refundId: refund.id, paymentId: refund.paymentId, reason: failureReason });
@@ -178,8 +175,8 @@ function paypalRefusal(error: ApiError): string {
  * Asks PayPal to refund the capture for the refund recorded as pending, with PayPal-Request-Id
  * `refund_<our refund id>` so a retried request makes one refund. A refusal (4xx) marks it failed.
  */
-async function requestPaypalRefund(db: Database, actor: Actor, paypal: Paypal, captureId: string, recorded: RefundResult): Promise<ServiceResult<RefundResult>> {
-  const [refund] = await db.select().from(refunds).where(eq(refunds.id, recorded.refundId));
+async function requestPaypalRefund(db: Database, actor: Actor, paypal: Paypal, captureId: string, refundId: string): Promise<ServiceResult<undefined>> {
+  const [refund] = await db.select().from(refunds).where(eq(refunds.id, refundId));
   if (!refund) throw new Error("recorded refund vanished");
   let made: PaypalRefund;
   try {
@@ -207,12 +204,12 @@ async function requestPaypalRefund(db: Database, actor: Actor, paypal: Paypal, c
     return fail("conflict", `PayPal could not make the refund (${reason})`);
   }
   if (made.id) await db.update(refunds).set({ providerReference: made.id, updatedAt: new Date() }).where(eq(refunds.id, refund.id));
-  return ok(recorded);
+  return ok(undefined);
 }
 
 /** Asks Stripe for the refund recorded as pending; a refusal marks it failed (nothing was refunded). */
-async function requestStripeRefund(db: Database, actor: Actor, stripe: Stripe, paymentIntent: string, recorded: RefundResult): Promise<ServiceResult<RefundResult>> {
-  const [refund] = await db.select().from(refunds).where(eq(refunds.id, recorded.refundId));
+async function requestStripeRefund(db: Database, actor: Actor, stripe: Stripe, paymentIntent: string, refundId: string): Promise<ServiceResult<undefined>> {
+  const [refund] = await db.select().from(refunds).where(eq(refunds.id, refundId));
   if (!refund) throw new Error("recorded refund vanished");
   const markFailed = (failureReason: string) => markRefundFailed(db, actor, refund, failureReason);
   let created: Stripe.Refund;
@@ -235,7 +232,7 @@ async function requestStripeRefund(db: Database, actor: Actor, stripe: Stripe, p
     return fail("conflict", `Stripe could not make the refund (${created.failure_reason ?? created.status})`);
   }
   await db.update(refunds).set({ providerReference: created.id, updatedAt: new Date() }).where(eq(refunds.id, refund.id));
-  return ok(recorded);
+  return ok(undefined);
 }
 
 export type RefundablePayment = Pick<Payment, "id" | "provider" | "providerReference" | "method" | "amountMinor" | "currency" | "status" | "paidAt"> & { refundableMinor: number };

@@ -11,3 +11,4 @@ export type ApprovalQueue = Awaited<ReturnType<typeof listApprovalQueue>>;
 export type ApprovalQueueItem = ApprovalQueue["items"][number];
 export type AssignmentInvoice = Awaited<ReturnType<typeof listInvoicesForAssignment>>[number];
 export type InvoiceRefunds = Awaited<ReturnType<typeof listRefunds>>;
+export type { DisputedPayment, DisputeResolution } from "./resolve-dispute";

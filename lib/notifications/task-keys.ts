@@ -17,6 +17,10 @@ export const taskKeys = {
   resubmitInvoice: (invoiceId: string) => `invoice:${invoiceId}:resubmit`,
   /** The student: an issued invoice waits to be paid. */
   payInvoice: (invoiceId: string) => `invoice:${invoiceId}:pay`,
+  /** Admins: a disputed payment waits to be accepted or refunded. */
+  settleDispute: (paymentId: string) => `payment:${paymentId}:dispute`,
+  /** Admins: a provider event the rules could not apply waits for a look. */
+  reviewPayment: (paymentId: string) => `payment:${paymentId}:review`,
 } as const;
 
 /** Every open task on an assignment, for a change that ends it (cancellation). */

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { payments } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordManualPayment } from "@/lib/invoices/record-manual-payment";
 import { refundPayment } from "@/lib/invoices/refund-payment";
@@ -21,7 +23,9 @@ describe("payment history", () => {
     expect(own.total).toBe(2);
     expect(new Set(own.items.map((row) => row.invoiceId))).toEqual(new Set([mine.id, partly.id]));
     expect(own.items.every((row) => row.studentId === team.student.id)).toBe(true);
-    expect(own.items.every((row) => row.recordedByName === null && row.studentName === null && row.disputeReason === null)).toBe(true);
+    expect(own.items.every((row) => row.recordedByName === null && row.studentName === null && row.disputeReason === null && row.providerReference === null)).toBe(true);
+    // A reference of ours instead of the admin's bank reference.
+    expect(own.items.every((row) => /^PAY-[0-9A-F]{8}$/.test(row.receipt))).toBe(true);
     expect(own.items.find((row) => row.invoiceId === partly.id)).toMatchObject({ provider: "manual", status: "succeeded", amountMinor: 5000, currency: "USD", invoiceNumber: expect.stringMatching(/^INV-/) });
 
     const theirsOwn = await listPaymentHistory(db, other.student, {});
@@ -34,7 +38,7 @@ describe("payment history", () => {
       const all = await listPaymentHistory(db, staff, { page: 1 });
       const ids = all.items.map((row) => row.invoiceId);
       expect(ids).toEqual(expect.arrayContaining([mine.id, partly.id, theirs.id]));
-      expect(all.items.find((row) => row.invoiceId === mine.id)).toMatchObject({ recordedByName: expect.any(String), studentName: expect.any(String) });
+      expect(all.items.find((row) => row.invoiceId === mine.id)).toMatchObject({ recordedByName: expect.any(String), studentName: expect.any(String), providerReference: expect.stringMatching(/^BANK-/) });
     }
   });
 
@@ -57,9 +61,10 @@ describe("payment history", () => {
     }
     const first = await listPaymentHistory(db, team.student, { page: 1 });
     const second = await listPaymentHistory(db, team.student, { page: 2 });
+    const idOf = async (reference: string) => (await db.select({ id: payments.id }).from(payments).where(eq(payments.providerReference, reference)))[0]?.id;
     expect(first).toMatchObject({ total: PAYMENT_HISTORY_PAGE_SIZE + 1, pageCount: 2 });
     expect(first.items).toHaveLength(PAYMENT_HISTORY_PAGE_SIZE);
-    expect(second.items.map((row) => row.providerReference)).toEqual(["CASH-0"]);
-    expect(first.items[0]?.providerReference).toBe(`CASH-${PAYMENT_HISTORY_PAGE_SIZE}`);
+    expect(second.items.map((row) => row.id)).toEqual([await idOf("CASH-0")]);
+    expect(first.items[0]?.id).toBe(await idOf(`CASH-${PAYMENT_HISTORY_PAGE_SIZE}`));
   });
 });

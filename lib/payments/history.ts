@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import { invoiceScope } from "@/lib/invoices/policy";
+import { receiptReference } from "@/lib/invoices/receipt";
 import { getOwnProfile } from "@/lib/profiles/queries";
 
 export const PAYMENT_HISTORY_PAGE_SIZE = 25;
@@ -19,7 +20,10 @@ export type PaymentHistoryRow = {
   /** Staff only. */
   studentName: string | null;
   provider: PaymentProvider;
-  providerReference: string;
+  /** Staff only: the provider's id (or an admin's bank reference). */
+  providerReference: string | null;
+  /** The reference a student may quote (PAY-…). */
+  receipt: string;
   method: string | null;
   status: PaymentStatus;
   amountMinor: number;
@@ -45,8 +49,8 @@ const recorderProfiles = alias(profiles, "recorder_profiles");
 /**
  * Every payment attempt (pending, succeeded, failed, disputed, refunded…), newest first: a
  * student's own (through invoiceScope, so only on their issued invoices), staff (admin and CS
- * rep) everyone's. Students see neither who recorded a payment nor why it was disputed, as on the
- * invoice page. Anyone else is refused.
+ * rep) everyone's. Students see neither who recorded a payment, nor the provider's ids, nor why it
+ * was disputed, as on the invoice page: a receipt reference of ours instead. Anyone else is refused.
  */
 export async function listPaymentHistory(db: Executor, actor: Actor, query: { page?: number } = {}): Promise<PaymentHistory> {
   const staff = can(actor, "invoices:view-all");
@@ -90,6 +94,8 @@ export async function listPaymentHistory(db: Executor, actor: Actor, query: { pa
     items: rows.map((row) => ({
       ...row,
       studentName: staff ? row.studentName : null,
+      providerReference: staff ? row.providerReference : null,
+      receipt: receiptReference(row.id),
       recordedByName: staff ? row.recordedByName : null,
       disputeReason: staff ? row.disputeReason : null,
     })),

@@ -3,19 +3,18 @@ import { and, desc, eq, gt } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { invoices, payments, type Invoice, type Payment } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { refuseUnverified } from "@/lib/auth/email-verification";
 import { can } from "@/lib/auth/policy";
 import { fail, type ServiceResult } from "@/lib/errors";
 import { isPayable, staleMessage } from "@/lib/invoices/state";
 
 export type StartPaymentInput = { invoiceId: string; expectedVersion?: number };
 
-/** How a provider keeps its attempt on the pending payment row (no dedicated column: `note`). */
+/** Which provider an attempt is for, and how long the provider keeps its idempotency keys. */
 export type AttemptSpec = {
   provider: "stripe" | "paypal";
   /** An attempt older than this is not reused (the provider's idempotency window). */
   reuseMs: number;
-  note(attempt: string, version: number): string;
-  parse(note: string | null): { attempt: string; version: number } | null;
 };
 
 export type PaymentAttempt = {
@@ -51,6 +50,8 @@ export async function withPaymentAttempt<T>(
   if (!can(actor, "invoices:pay-own")) {
     return can(actor, "invoices:view-all") ? fail("forbidden", "Only the student can pay this invoice") : notFound();
   }
+  const unverified = await refuseUnverified(db, actor);
+  if (unverified) return unverified;
   return db.transaction(async (tx) => {
     const [invoice] = await tx
       .select()
@@ -76,7 +77,7 @@ export async function withPaymentAttempt<T>(
         ),
       )
       .orderBy(desc(payments.createdAt));
-    const attempt = reusableAttempt(spec, invoice, balanceMinor, pending) ?? randomUUID();
+    const attempt = reusableAttempt(invoice, balanceMinor, pending) ?? randomUUID();
     const recordPending = async (providerReference: string) => {
       if (pending.some((row) => row.providerReference === providerReference)) return;
       await tx.insert(payments).values({
@@ -86,7 +87,8 @@ export async function withPaymentAttempt<T>(
         amountMinor: balanceMinor,
         currency: invoice.currency,
         status: "pending",
-        note: spec.note(attempt, invoice.version),
+        attemptId: attempt,
+        attemptVersion: invoice.version,
       });
     };
     return start({ tx, invoice, balanceMinor, attempt, recordPending });
@@ -94,10 +96,9 @@ export async function withPaymentAttempt<T>(
 }
 
 /** A pending attempt for exactly this invoice state (version, balance, currency). */
-function reusableAttempt(spec: AttemptSpec, invoice: Invoice, balanceMinor: number, pending: readonly Payment[]): string | null {
+function reusableAttempt(invoice: Invoice, balanceMinor: number, pending: readonly Payment[]): string | null {
   for (const row of pending) {
-    const parsed = spec.parse(row.note);
-    if (parsed && parsed.version === invoice.version && row.amountMinor === balanceMinor && row.currency === invoice.currency) return parsed.attempt;
+    if (row.attemptId && row.attemptVersion === invoice.version && row.amountMinor === balanceMinor && row.currency === invoice.currency) return row.attemptId;
   }
   return null;
 }

@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import { invoiceItems, invoices, payments } from "@/db/schema";
 import { listApprovalQueue, listInvoicesForActor } from "@/lib/invoices/queries";
 import { todayUtc } from "@/lib/invoices/state";
+import { listDisputes } from "@/lib/invoices/resolve-dispute";
 import { listInvoicesToPay } from "@/lib/invoices/student-queries";
 import { listPaymentHistory } from "@/lib/payments/history";
 import { testFileStore } from "@/test/assignment-fixtures";
@@ -46,7 +47,10 @@ it("seeds demo invoices from draft to paid whose totals are their items and whos
   const toPay = await listInvoicesToPay(db, liam);
   expect(toPay).toHaveLength(1);
   expect(toPay[0]?.overdue).toBe(false);
-  expect((await listPaymentHistory(db, liam)).items).toHaveLength(1);
+  // The paid invoice's bank transfer, and a card payment of the wrong amount held for an admin.
+  expect((await listPaymentHistory(db, liam)).items.map((payment) => payment.status).sort()).toEqual(["disputed", "succeeded"]);
+  const disputes = await listDisputes(db, amara, (await listInvoicesToPay(db, liam))[0] ?? { id: "", status: "approved", currency: "USD", totalMinor: 0, paidMinor: 0 });
+  expect(disputes).toMatchObject([{ amountMinor: 2_500, acceptRefusal: null }]);
   expect((await listInvoicesForActor(db, diego, { page: 1, overdue: false })).total).toBe(5);
   expect((await listApprovalQueue(db, amara)).total).toBe(1);
 

@@ -2,6 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { assignments, invoices, type InvoiceStatus } from "@/db/schema";
 import type { ServiceResult } from "@/lib/errors";
+import { applySucceededPayment } from "@/lib/invoices/apply-payment";
 import { approveInvoice } from "@/lib/invoices/approve-invoice";
 import { draftInvoice } from "@/lib/invoices/draft-invoice";
 import { recordManualPayment } from "@/lib/invoices/record-manual-payment";
@@ -25,6 +26,8 @@ export type DemoInvoice = {
   notes?: string;
   items: Item[];
   payments: Payment[];
+  /** A card payment of this amount that is not the balance: held as disputed for an admin to settle. */
+  disputedCardMinor?: number;
 };
 
 const CURRENCY = "USD";
@@ -62,6 +65,7 @@ export const demoInvoices: DemoInvoice[] = [
     notes: "Payable by card, PayPal or bank transfer.",
     items: [{ description: "Statistics problems with worked solutions", quantity: 8, unitPriceMinor: 650 }],
     payments: [],
+    disputedCardMinor: 2_500,
   },
   {
     student: "kwame",
@@ -98,7 +102,8 @@ const inDays = (days: number) => todayUtc(new Date(Date.now() + days * 86_400_00
 /**
  * Demo invoices in the statuses a fresh install should show (draft to paid), made through the
  * invoice services so numbers, timelines, notifications and audit rows are the real ones: the CS
- * rep drafts and submits, the admin approves and records bank transfers. Nothing is published
+ * rep drafts and submits, the admin approves and records bank transfers, and one card payment of
+ * the wrong amount waits for an admin to settle it. Nothing is published
  * live. Runs once: a database that already has invoices, or lacks the demo assignments, is left alone.
  */
 export function seedDemoInvoices(db: Database): Promise<{ created: number }> {
@@ -134,6 +139,13 @@ async function seed(db: Database): Promise<{ created: number }> {
     for (const payment of demo.payments) {
       const { amountMinor, ...rest } = payment;
       ref.expectedVersion = must(await recordManualPayment(db, admin, { ...ref, ...rest, amount: toDecimalString(amountMinor, CURRENCY), paidOn: todayUtc(), note: payment.note ?? "" })).version;
+    }
+    if (demo.disputedCardMinor) {
+      // As Stripe's webhook would apply it: the rule holds it as disputed and tells the admins.
+      const amountMinor = demo.disputedCardMinor;
+      await db.transaction((tx) =>
+        applySucceededPayment(tx, drafted.invoiceId, { provider: "stripe", providerReference: `cs_demo_${drafted.invoiceId.slice(0, 8)}`, amountMinor, currency: CURRENCY, method: "card" }),
+      );
     }
   }
   return { created };

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { payments, webhookEvents } from "@/db/schema";
+import { notifications, payments, webhookEvents } from "@/db/schema";
 import { createTeam, must, type Team } from "@/test/assignment-fixtures";
 import { testDb } from "@/test/db";
 import { createStudent } from "@/test/fixtures";
@@ -51,7 +51,7 @@ describe("capturing a PayPal order on return", () => {
     expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "paid", paidMinor: DEFAULT_TOTAL_MINOR });
     const rows = await paypalPayments(db, invoiceId);
     expect(rows).toMatchObject([{ providerReference: orderId, status: "succeeded", amountMinor: DEFAULT_TOTAL_MINOR, currency: "USD", method: "paypal" }]);
-    expect(rows[0]?.note).toBe(`paypal capture=${standIn.orders.get(orderId)?.capture?.id}`);
+    expect(rows[0]).toMatchObject({ paypalCaptureId: standIn.orders.get(orderId)?.capture?.id, note: null });
   });
 
   it("applies once when two captures race (same PayPal-Request-Id, payment locked)", async () => {
@@ -73,7 +73,7 @@ describe("capturing a PayPal order on return", () => {
     expect(await invoiceRow(db, invoiceId)).toEqual(invoice);
     const [row] = await paypalPayments(db, invoiceId);
     expect(row).toMatchObject({ status: "disputed", amountMinor: 1000, currency: "USD" });
-    expect(row?.disputeReason).toContain("asked for $115.50");
+    expect(row?.disputeReason).toBe("Paid $10.00, the balance asked for was $115.50");
   });
 
   it("refuses an order not approved at PayPal, another student's order, and an order of another invoice", async () => {
@@ -135,7 +135,7 @@ describe("the PayPal webhook", () => {
     expect(await ledger(db, delivery.event.id)).toHaveLength(1);
   });
 
-  it("answers 500 and rolls the ledger row back when our processing fails, so PayPal's retry is applied", async () => {
+  it("answers 500 and keeps the event unprocessed when our processing fails, so PayPal's retry is applied", async () => {
     const db = await testDb();
     const team = await createTeam(db);
     const { invoiceId, orderId } = await orderFor(db, team);
@@ -144,7 +144,8 @@ describe("the PayPal webhook", () => {
     await db.execute(sql`create function paypal_test_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`);
     await db.execute(sql`create trigger paypal_test_refuse before update on payments for each row execute function paypal_test_refuse()`);
     expect(await deliver(db, delivery)).toMatchObject({ status: 500 });
-    expect(await ledger(db, delivery.event.id)).toHaveLength(0);
+    // Kept unprocessed, with the failure counted: the retry applies it.
+    expect(await ledger(db, delivery.event.id)).toMatchObject([{ processedAt: null, failedAttempts: 1, error: expect.stringContaining("refused by test") }]);
     await db.execute(sql`drop trigger paypal_test_refuse on payments`);
     expect(await deliver(db, delivery)).toMatchObject({ status: 200, body: { result: "applied" } });
     expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "paid" });
@@ -180,8 +181,9 @@ describe("the PayPal webhook", () => {
     expect(await invoiceRow(db, invoiceId)).toMatchObject({ status: "refunded", refundedMinor: 11550 });
   });
 
-  it("records and acknowledges a capture for an unknown invoice", async () => {
+  it("records a capture for an unknown invoice and flags it for admins", async () => {
     const db = await testDb();
+    const team = await createTeam(db);
     const delivery = standIn.delivery("PAYMENT.CAPTURE.COMPLETED", {
       id: "3C679366HH908993F",
       status: "COMPLETED",
@@ -189,8 +191,9 @@ describe("the PayPal webhook", () => {
       custom_id: randomUUID(),
       supplementary_data: { related_ids: { order_id: "5O190127TN364715T" } },
     });
-    expect(await deliver(db, delivery)).toMatchObject({ status: 200, body: { result: "ignored" } });
-    expect(await ledger(db, delivery.event.id)).toMatchObject([{ error: "unknown invoice" }]);
+    expect(await deliver(db, delivery)).toMatchObject({ status: 200, body: { result: "flagged" } });
+    expect(await ledger(db, delivery.event.id)).toMatchObject([{ error: expect.stringContaining("for an invoice this app does not know"), processedAt: expect.any(Date) }]);
+    expect(await db.select().from(notifications).where(and(eq(notifications.userId, team.admin.id), eq(notifications.type, "payment.review_requested")))).toHaveLength(1);
     expect(await db.select().from(payments).where(eq(payments.providerReference, "5O190127TN364715T"))).toHaveLength(0);
   });
 });

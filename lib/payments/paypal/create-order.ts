@@ -14,22 +14,10 @@ export type StartOrderOptions = { paypal: Paypal; returnUrl: string; cancelUrl: 
 // left unapproved expires: an attempt older than this is not reused.
 const REUSE_ATTEMPT_MS = 3 * 3_600_000;
 
-/**
- * The pending row keeps the attempt in `note` (as for Stripe) while the payment is pending; the
- * capture overwrites it with the capture id.
- */
-const attemptNote = (attempt: string, version: number) => `paypal-order attempt=${attempt} version=${version}`;
-const attemptPattern = /^paypal-order attempt=([0-9a-f-]{36}) version=(\d+)$/;
-
-export function parseOrderAttempt(note: string | null): { attempt: string; version: number } | null {
-  const match = note ? attemptPattern.exec(note) : null;
-  return match?.[1] && match[2] ? { attempt: match[1], version: Number(match[2]) } : null;
-}
-
 /** Derived from the invoice, its version and the attempt: the same click retried sends the same PayPal-Request-Id. */
 export const orderRequestId = (invoiceId: string, version: number, attempt: string) => `order-${invoiceId}-v${version}-${attempt}`;
 
-const spec = { provider: "paypal", reuseMs: REUSE_ATTEMPT_MS, note: attemptNote, parse: parseOrderAttempt } as const;
+const spec = { provider: "paypal", reuseMs: REUSE_ATTEMPT_MS } as const;
 
 /**
  * The invoice's own student starts paying the balance with PayPal: an Orders v2 order (intent

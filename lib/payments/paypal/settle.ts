@@ -1,11 +1,11 @@
 import { applyConfirmedRefund } from "@/lib/invoices/apply-refund";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { invoices, payments, type Notification, type Payment } from "@/db/schema";
-import { applySucceededPayment } from "@/lib/invoices/apply-payment";
-import { activeAdminIds, auditInvoice, invoiceName, lockInvoice, notifyEach } from "@/lib/invoices/change-invoice";
-import { invoiceLinks } from "@/lib/invoices/policy";
-import { formatMoney, isCurrency, parseMinor } from "@/lib/money/money";
+import { payments, type Notification, type Payment } from "@/db/schema";
+import { applySucceededPayment, reportDispute } from "@/lib/invoices/apply-payment";
+import { lockInvoice } from "@/lib/invoices/change-invoice";
+import { RefusedByRules } from "@/lib/invoices/refused-by-rules";
+import { isCurrency, parseMinor } from "@/lib/money/money";
 
 /** What a capture (from the capture call or a PAYMENT.CAPTURE.* webhook) says, in PayPal's terms. */
 export type CaptureFacts = { captureId: string; status: string; currency?: string; value?: string; at?: Date };
@@ -17,9 +17,6 @@ export type Settled = {
   payment?: Payment;
   notifications: Notification[];
 };
-
-/** Our payment row keeps the capture id in `note` once captured (refunds name the capture, not the order). */
-export const captureNote = (captureId: string) => `paypal capture=${captureId}`;
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,49 +35,39 @@ const paypalRow = async (tx: Executor, orderId: string) =>
  * Settles the payment of a PayPal order from its capture, inside the caller's transaction: the
  * invoice is locked first (as applySucceededPayment does), then our payment row. A payment already
  * settled is a duplicate (the capture call and the COMPLETED webhook both arrive; only the first
- * counts). A completed capture whose amount or currency differs from what the order asked for is
- * stored as disputed for an admin; otherwise it goes through applySucceededPayment. A denied or
+ * counts). A completed capture goes through applySucceededPayment, whose one rule (the whole
+ * balance, in the invoice's currency) holds for card and PayPal alike: anything else is stored as
+ * disputed for an admin. A capture whose amount cannot be read is disputed as well. A denied or
  * declined capture fails the pending payment. Without a payment row (an order we did not start
- * here), `invoiceHint` (the order's custom_id) names the invoice; unknown → ignored.
+ * here), `invoiceHint` (the order's custom_id) names the invoice; unknown → ignored. The capture
+ * id is kept on the payment: PayPal's refunds name the capture, not the order.
  */
 export async function settleCapture(tx: Executor, orderId: string, invoiceHint: string | undefined, capture: CaptureFacts): Promise<Settled> {
   const [known] = await tx.select({ invoiceId: payments.invoiceId }).from(payments).where(and(eq(payments.provider, "paypal"), eq(payments.providerReference, orderId)));
   const invoiceId = known?.invoiceId ?? (invoiceHint && uuid.test(invoiceHint) ? invoiceHint : undefined);
   const invoice = invoiceId ? await lockInvoice(tx, null, invoiceId) : undefined;
-  if (!invoice) return { result: "ignored", error: "unknown invoice", notifications: [] };
+  if (!invoice) {
+    // Money was captured for an invoice we cannot find: retrying will not find it either, so staff are told.
+    if (capture.status === "COMPLETED") throw new RefusedByRules(`PayPal captured ${capture.value ?? "?"} ${capture.currency ?? "?"} (order ${orderId}, capture ${capture.captureId}) for an invoice this app does not know`);
+    return { result: "ignored", error: "unknown invoice", notifications: [] };
+  }
   const row = await paypalRow(tx, orderId);
   if (row && row.status !== "pending") return { result: "duplicate", payment: row, notifications: [] };
 
   switch (capture.status) {
     case "COMPLETED": {
       const captured = capturedMinor(capture.currency, capture.value);
-      const asked = row ? { amountMinor: row.amountMinor, currency: row.currency } : null;
-      const reason = !captured
-        ? `PayPal captured an amount we cannot use (${capture.value ?? "?"} ${capture.currency ?? "?"})`
-        : asked && (captured.currency !== asked.currency || captured.amountMinor !== asked.amountMinor)
-          ? `PayPal captured ${formatMoney(captured.amountMinor, captured.currency)}, the order asked for ${formatMoney(asked.amountMinor, asked.currency)}`
-          : null;
-      if (reason && row) {
+      if (!captured) {
+        const reason = `PayPal captured an amount we cannot use (${capture.value ?? "?"} ${capture.currency ?? "?"})`;
+        if (!row) return { result: "ignored", error: reason, notifications: [] };
         const [stored] = await tx
           .update(payments)
-          .set({
-            status: "disputed",
-            disputeReason: reason,
-            ...(captured ?? {}),
-            method: "paypal",
-            note: captureNote(capture.captureId),
-            paidAt: capture.at ?? new Date(),
-            updatedAt: new Date(),
-          })
+          .set({ status: "disputed", disputeReason: reason, method: "paypal", paypalCaptureId: capture.captureId, paidAt: capture.at ?? new Date(), updatedAt: new Date() })
           .where(eq(payments.id, row.id))
           .returning();
-        await auditInvoice(tx, null, "payment.disputed", invoice, { paymentId: row.id, provider: "paypal", reference: orderId, capture: capture.captureId, ...(captured ?? {}), reason });
-        const notifications = await notifyEach(tx, [
-          [await activeAdminIds(tx), { type: "payment.disputed", title: `A payment on ${invoiceName(invoice)} needs review`, body: reason, link: invoiceLinks.admin(invoice.id) }],
-        ]);
-        return { result: "disputed", payment: stored, notifications };
+        if (!stored) throw new Error("locked payment vanished");
+        return { result: "disputed", payment: stored, notifications: await reportDispute(tx, null, invoice, stored, reason, { capture: capture.captureId }) };
       }
-      if (!captured) return { result: "ignored", error: reason ?? "unusable amount", notifications: [] };
       const applied = await applySucceededPayment(tx, invoice.id, {
         provider: "paypal",
         providerReference: orderId,
@@ -88,7 +75,7 @@ export async function settleCapture(tx: Executor, orderId: string, invoiceHint: 
         currency: captured.currency,
         paidAt: capture.at,
         method: "paypal",
-        note: captureNote(capture.captureId),
+        paypalCaptureId: capture.captureId,
       });
       return { result: applied.outcome, payment: applied.payment, notifications: applied.notifications };
     }
@@ -98,7 +85,7 @@ export async function settleCapture(tx: Executor, orderId: string, invoiceHint: 
       if (!row) return { result: "ignored", error: `no pending payment for order ${orderId}`, notifications: [] };
       const [stored] = await tx
         .update(payments)
-        .set({ status: "failed", note: captureNote(capture.captureId), updatedAt: new Date() })
+        .set({ status: "failed", paypalCaptureId: capture.captureId, updatedAt: new Date() })
         .where(eq(payments.id, row.id))
         .returning();
       return { result: "failed", payment: stored, notifications: [] };
@@ -110,9 +97,10 @@ export async function settleCapture(tx: Executor, orderId: string, invoiceHint: 
 }
 
 /**
- * A refund made at PayPal. There is no refund move in the invoice state rules yet, so (as for
- * Stripe) the invoice is left alone: the payment is marked refunded or partially_refunded from the
- * total refunded on the capture, and the refund is audited on the invoice for an admin.
+ * A refund made at PayPal, whether an admin asked for it here (refund-payment.ts or
+ * resolve-dispute.ts, pending until now) or in PayPal's dashboard: counted as Stripe's are, by
+ * applyConfirmedRefund from the total refunded on the capture, on the invoice or (for a disputed
+ * payment) on the payment alone. What the rules cannot count is flagged for staff by the ledger.
  */
 export async function refundCapture(
   tx: Executor,
@@ -121,33 +109,11 @@ export async function refundCapture(
   let payment: Payment | undefined;
   if (refund.orderId) payment = await paypalRow(tx, refund.orderId);
   if (!payment && refund.captureId) {
-    [payment] = await tx
-      .select()
-      .from(payments)
-      .where(and(eq(payments.provider, "paypal"), eq(payments.note, captureNote(refund.captureId))))
-      .for("update");
+    [payment] = await tx.select().from(payments).where(and(eq(payments.provider, "paypal"), eq(payments.paypalCaptureId, refund.captureId)));
   }
   if (!payment) return { result: "ignored", error: `no payment for capture ${refund.captureId ?? "?"}`, notifications: [] };
-  if (payment.status !== "succeeded" && payment.status !== "partially_refunded") {
-    return { result: "ignored", error: `payment ${payment.id} is ${payment.status}, not refundable`, notifications: [] };
-  }
   const total = capturedMinor(refund.totalRefunded?.currency, refund.totalRefunded?.value);
-  if (!total || total.currency !== payment.currency) return { result: "ignored", error: `refund ${refund.refundId} has no usable total`, notifications: [] };
-  // The invoice counts it as Stripe's refunds are counted: the admin's pending refund, or one made at PayPal.
+  if (!total || total.currency !== payment.currency) throw new RefusedByRules(`PayPal refund ${refund.refundId} has no total we can count (${refund.totalRefunded?.value ?? "?"} ${refund.totalRefunded?.currency ?? "?"})`, payment.id);
   const confirmed = await applyConfirmedRefund(tx, payment.id, total.amountMinor);
-  const status = total.amountMinor >= payment.amountMinor ? ("refunded" as const) : ("partially_refunded" as const);
-  const [stored] = await tx.update(payments).set({ status, updatedAt: new Date() }).where(eq(payments.id, payment.id)).returning();
-  const [invoice] = await tx.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.id, payment.invoiceId));
-  if (invoice) {
-    await auditInvoice(tx, null, "payment.refunded", invoice, {
-      paymentId: payment.id,
-      provider: "paypal",
-      reference: payment.providerReference,
-      refund: refund.refundId,
-      refundedMinor: total.amountMinor,
-      currency: total.currency,
-      status,
-    });
-  }
-  return { result: status, payment: stored, notifications: confirmed.notifications };
+  return { result: confirmed.outcome === "applied" ? confirmed.payment.status : confirmed.outcome, payment: confirmed.payment, notifications: confirmed.notifications };
 }

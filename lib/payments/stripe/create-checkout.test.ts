@@ -7,7 +7,7 @@ import { createStudent } from "@/test/fixtures";
 import { invoiceIn, invoiceRow } from "@/test/invoice-fixtures";
 import { startStripeStandIn, type StripeStandIn } from "@/test/standins/stripe-server";
 import { createStripeClient } from "./client";
-import { parseAttemptNote, startStripeCheckout } from "./create-checkout";
+import { startStripeCheckout } from "./create-checkout";
 
 // The real stripe SDK against our stand-in for Stripe's API (unreachable from here).
 let standIn: StripeStandIn;
@@ -34,7 +34,9 @@ describe("starting a Stripe Checkout for an invoice", () => {
     const rows = await db.select().from(payments).where(eq(payments.provider, "stripe"));
     const pending = rows.filter((row) => row.invoiceId === id);
     expect(pending).toMatchObject([{ providerReference: session?.id, status: "pending", amountMinor: 6550, currency: "USD" }]);
-    expect(parseAttemptNote(pending[0]?.note ?? null)).toMatchObject({ version: invoice.version });
+    // The attempt has its own columns; the note is left for an admin.
+    expect(pending[0]).toMatchObject({ attemptVersion: invoice.version, note: null });
+    expect(pending[0]?.attemptId).toMatch(/^[0-9a-f-]{36}$/);
     // Nothing is paid by starting a checkout.
     expect(await invoiceRow(db, id)).toEqual(invoice);
   });

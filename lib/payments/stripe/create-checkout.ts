@@ -12,22 +12,10 @@ export type StartCheckoutOptions = { stripe: Stripe; successUrl: string; cancelU
 // older than this is not reused.
 const REUSE_ATTEMPT_MS = 23 * 3_600_000;
 
-/**
- * The pending row keeps the attempt (there is no dedicated column; `note` holds it while the
- * payment is pending, and is overwritten when the webhook settles it).
- */
-const attemptNote = (attempt: string, version: number) => `stripe-checkout attempt=${attempt} version=${version}`;
-const attemptPattern = /^stripe-checkout attempt=([0-9a-f-]{36}) version=(\d+)$/;
-
-export function parseAttemptNote(note: string | null): { attempt: string; version: number } | null {
-  const match = note ? attemptPattern.exec(note) : null;
-  return match?.[1] && match[2] ? { attempt: match[1], version: Number(match[2]) } : null;
-}
-
 /** Derived from the invoice, its version and the attempt: the same click retried sends the same key. */
 export const checkoutIdempotencyKey = (invoiceId: string, version: number, attempt: string) => `checkout:${invoiceId}:v${version}:${attempt}`;
 
-const spec = { provider: "stripe", reuseMs: REUSE_ATTEMPT_MS, note: attemptNote, parse: parseAttemptNote } as const;
+const spec = { provider: "stripe", reuseMs: REUSE_ATTEMPT_MS } as const;
 
 /**
  * The invoice's own student starts paying the balance by card: a Stripe Checkout Session for the

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { payments, webhookEvents } from "@/db/schema";
+import { notifications, payments, webhookEvents } from "@/db/schema";
 import { createTeam, must, type Team } from "@/test/assignment-fixtures";
 import { testDb } from "@/test/db";
 import { DEFAULT_TOTAL_MINOR, invoiceIn, invoiceRow } from "@/test/invoice-fixtures";
@@ -117,20 +117,21 @@ describe("the Stripe webhook", () => {
     expect(await stripePayments(db, invoiceId)).toMatchObject([{ status: "succeeded", amountMinor: 6550 }]);
   });
 
-  it("records and acknowledges an event for an unknown invoice, and an unknown event type", async () => {
+  it("records a payment for an unknown invoice and flags it for admins, and ignores an unknown event type", async () => {
     const db = await testDb();
     const team = await createTeam(db);
     const { sessionId } = await checkoutFor(db, team);
     const unknown = standIn.signedEvent("checkout.session.completed", sessionId, { session: { metadata: { invoice_id: randomUUID() }, client_reference_id: null } });
-    expect(await deliver(db, unknown)).toMatchObject({ status: 200, body: { result: "ignored" } });
-    expect(await ledger(db, unknown.event.id)).toMatchObject([{ error: "unknown invoice" }]);
+    expect(await deliver(db, unknown)).toMatchObject({ status: 200, body: { result: "flagged" } });
+    expect(await ledger(db, unknown.event.id)).toMatchObject([{ error: expect.stringContaining("for an invoice this app does not know"), processedAt: expect.any(Date) }]);
+    expect(await db.select().from(notifications).where(and(eq(notifications.userId, team.admin.id), eq(notifications.type, "payment.review_requested")))).toMatchObject([{ link: "/admin/payments" }]);
 
     const payload = JSON.stringify({ id: `evt_${randomUUID()}`, object: "event", type: "customer.created", created: 1, data: { object: { id: "cus_1", object: "customer" } } });
     const signature = stripe().webhooks.generateTestHeaderString({ payload, secret: standIn.webhookSecret });
     expect(await deliver(db, { payload, signature })).toMatchObject({ status: 200, body: { result: "ignored" } });
   });
 
-  it("answers 500 and rolls the ledger row back when our processing fails, so Stripe's retry is applied", async () => {
+  it("answers 500 and keeps the event unprocessed when our processing fails, so Stripe's retry is applied", async () => {
     const db = await testDb();
     const team = await createTeam(db);
     const { invoiceId, sessionId } = await checkoutFor(db, team);
@@ -139,7 +140,8 @@ describe("the Stripe webhook", () => {
     const elsewhere = await invoiceIn(db, team, "approved");
     await db.update(payments).set({ invoiceId: elsewhere.id }).where(eq(payments.providerReference, sessionId));
     expect(await deliver(db, delivery)).toMatchObject({ status: 500 });
-    expect(await ledger(db, delivery.event.id)).toHaveLength(0);
+    // Kept unprocessed, with the failure counted: the retry applies it.
+    expect(await ledger(db, delivery.event.id)).toMatchObject([{ processedAt: null, failedAttempts: 1 }]);
 
     await db.update(payments).set({ invoiceId }).where(eq(payments.providerReference, sessionId));
     expect(await deliver(db, delivery)).toMatchObject({ status: 200, body: { result: "applied" } });

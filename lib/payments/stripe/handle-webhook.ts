@@ -4,7 +4,8 @@ import type { Database, Transaction } from "@/db/client";
 import { invoices, payments, webhookEvents } from "@/db/schema";
 import { applySucceededPayment } from "@/lib/invoices/apply-payment";
 import { applyConfirmedRefund } from "@/lib/invoices/apply-refund";
-import { auditInvoice } from "@/lib/invoices/change-invoice";
+import { RefusedByRules } from "@/lib/invoices/refused-by-rules";
+import { formatMoney, isCurrency } from "@/lib/money/money";
 import { recordAndApply, type Applied, type WebhookResponse } from "../webhook-ledger";
 
 export type { WebhookResponse };
@@ -21,10 +22,15 @@ async function invoiceOf(tx: Transaction, session: Stripe.Checkout.Session): Pro
   return row?.id ?? null;
 }
 
-/** A paid session counts toward its invoice (or is stored as disputed when amount, currency or status do not fit). */
+/** A paid session counts toward its invoice, or is stored as disputed when the shared rule refuses it (paymentMismatch). */
 async function applyPaidSession(tx: Transaction, session: Stripe.Checkout.Session, event: Stripe.Event): Promise<Applied> {
   const invoiceId = await invoiceOf(tx, session);
-  if (!invoiceId) return { result: "ignored", error: "unknown invoice" };
+  // Money was taken for an invoice we cannot find: retrying will not find it either, so staff are told.
+  if (!invoiceId) {
+    const currency = session.currency?.toUpperCase() ?? "";
+    const amount = session.amount_total !== null && Number.isSafeInteger(session.amount_total) && isCurrency(currency) ? formatMoney(session.amount_total, currency) : "a payment";
+    throw new RefusedByRules(`Stripe took ${amount} (session ${session.id}) for an invoice this app does not know`);
+  }
   const amountMinor = session.amount_total;
   const currency = session.currency?.toUpperCase() ?? "";
   // Nothing we could store: a retry would not fix it, so it is recorded and acknowledged.
@@ -38,6 +44,7 @@ async function applyPaidSession(tx: Transaction, session: Stripe.Checkout.Sessio
     currency,
     paidAt: new Date(event.created * 1000),
     method: "card",
+    stripePaymentIntent: idOf(session.payment_intent),
   });
   return { result: applied.outcome, notifications: applied.notifications };
 }
@@ -52,17 +59,26 @@ async function failSession(tx: Transaction, session: Stripe.Checkout.Session): P
 }
 
 /**
- * A refund made at Stripe. Refunds an admin requested in the app (lib/invoices/refund-payment.ts,
- * pending until now) are confirmed and counted on the invoice by applyConfirmedRefund, once however
- * often Stripe reports the same total. A refund made outside the app (the Stripe dashboard) leaves
- * the invoice's amounts and status alone: the payment is marked refunded or partially_refunded and
- * the refund is audited on the invoice for an admin.
- * The charge is tied to our payment through its payment intent, which the paid session's event
- * (kept in the ledger) names.
+ * A refund made at Stripe, whether an admin asked for it here (lib/invoices/refund-payment.ts or
+ * resolve-dispute.ts, pending until now) or in Stripe's dashboard: applyConfirmedRefund counts it
+ * once however often Stripe reports the same total, on the invoice, or on a disputed payment alone.
+ * What the rules cannot count is flagged for staff by the ledger. The charge is tied to our
+ * payment through its payment intent (kept on the payment; older payments through the paid
+ * session's event in the ledger).
  */
 async function refundCharge(tx: Transaction, charge: Stripe.Charge): Promise<Applied> {
   const paymentIntent = idOf(charge.payment_intent);
   if (!paymentIntent) return { result: "ignored", error: "charge without a payment intent" };
+  const payment = await paymentOfIntent(tx, paymentIntent);
+  if (!payment) return { result: "ignored", error: `no payment for payment intent ${paymentIntent}` };
+  if (charge.currency.toUpperCase() !== payment.currency) throw new RefusedByRules(`Stripe reports a refund in ${charge.currency.toUpperCase()} on a payment in ${payment.currency}; nothing was counted`, payment.id);
+  const confirmed = await applyConfirmedRefund(tx, payment.id, charge.amount_refunded);
+  return { result: confirmed.outcome === "applied" ? confirmed.payment.status : confirmed.outcome, notifications: confirmed.notifications };
+}
+
+async function paymentOfIntent(tx: Transaction, paymentIntent: string) {
+  const [byColumn] = await tx.select({ id: payments.id }).from(payments).where(and(eq(payments.provider, "stripe"), eq(payments.stripePaymentIntent, paymentIntent)));
+  if (byColumn) return (await tx.select().from(payments).where(eq(payments.id, byColumn.id)))[0];
   const [paidEvent] = await tx
     .select({ sessionId: sql<string>`${webhookEvents.payload} -> 'data' -> 'object' ->> 'id'` })
     .from(webhookEvents)
@@ -74,35 +90,8 @@ async function refundCharge(tx: Transaction, charge: Stripe.Charge): Promise<App
       ),
     )
     .limit(1);
-  const [payment] = paidEvent
-    ? await tx
-        .select()
-        .from(payments)
-        .where(and(eq(payments.provider, "stripe"), eq(payments.providerReference, paidEvent.sessionId)))
-        .for("update")
-    : [];
-  if (!payment) return { result: "ignored", error: `no payment for payment intent ${paymentIntent}` };
-  if (payment.status !== "succeeded" && payment.status !== "partially_refunded") {
-    return { result: "ignored", error: `payment ${payment.id} is ${payment.status}, not refundable` };
-  }
-  const confirmed = await applyConfirmedRefund(tx, payment.id, charge.amount_refunded);
-  const status = charge.amount_refunded >= payment.amountMinor ? ("refunded" as const) : ("partially_refunded" as const);
-  await tx.update(payments).set({ status, updatedAt: new Date() }).where(eq(payments.id, payment.id));
-  const [invoice] = await tx.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.id, payment.invoiceId));
-  if (invoice) {
-    await auditInvoice(tx, null, "payment.refunded", invoice, {
-      paymentId: payment.id,
-      provider: "stripe",
-      reference: payment.providerReference,
-      charge: charge.id,
-      refundedMinor: charge.amount_refunded,
-      currency: charge.currency.toUpperCase(),
-      status,
-      appliedMinor: confirmed.appliedMinor,
-      unmatchedMinor: confirmed.unmatchedMinor,
-    });
-  }
-  return { result: status, notifications: confirmed.notifications };
+  if (!paidEvent) return undefined;
+  return (await tx.select().from(payments).where(and(eq(payments.provider, "stripe"), eq(payments.providerReference, paidEvent.sessionId))))[0];
 }
 
 async function apply(tx: Transaction, event: Stripe.Event): Promise<Applied> {

@@ -6,10 +6,12 @@ import { nestDraftInput } from "@/components/invoices/form-items";
 import { formAction } from "@/lib/actions/form-action";
 import type { ServiceResult } from "@/lib/errors";
 import { approveInvoice } from "@/lib/invoices/approve-invoice";
+import { closeReview } from "@/lib/invoices/close-review";
 import { draftInvoice } from "@/lib/invoices/draft-invoice";
 import { recordManualPayment } from "@/lib/invoices/record-manual-payment";
 import { refundPayment } from "@/lib/invoices/refund-payment";
 import { rejectInvoice } from "@/lib/invoices/reject-invoice";
+import { resolveDispute } from "@/lib/invoices/resolve-dispute";
 import { submitForApproval } from "@/lib/invoices/submit-for-approval";
 import { voidInvoice } from "@/lib/invoices/void-invoice";
 import { paypalClient } from "@/lib/payments/paypal/client";
@@ -47,3 +49,13 @@ export const refundPaymentAction = formAction({ roles: ["admin"] }, (actor, inpu
     return result;
   }),
 );
+
+export const resolveDisputeAction = formAction({ roles: ["admin"] }, (actor, input) =>
+  resolveDispute(getDb(), actor, input, { stripe: stripeClient(), paypal: paypalClient() }).then((result) => {
+    refreshed(input)(result);
+    if (result.ok) revalidatePath("/admin/payments");
+    return result;
+  }),
+);
+
+export const closeReviewAction = formAction({ roles: ["admin"] }, (actor, input) => closeReview(getDb(), actor, input).then(refreshed(input)));

@@ -24,6 +24,7 @@ const checkoutMessages = {
   success: "Thank you. Stripe is confirming your payment; this invoice shows it as soon as Stripe does.",
   cancelled: "Payment cancelled. Nothing was charged.",
   failed: "The payment was not completed, and nothing was charged. You can try again.",
+  review: "We received your payment, but it is not the amount this invoice asks for, so our team checks it before it counts. We will contact you; there is nothing to do meanwhile.",
 } as const;
 
 export default async function StudentInvoicePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -31,7 +32,7 @@ export default async function StudentInvoicePage({ params, searchParams }: { par
   const { detail, timeZone } = await orNotFound(getInvoicePage(getDb(), actor, (await params).id));
   const checkout = (await searchParams).checkout;
   // Only a message: a return from Stripe never marks anything paid, the verified webhook does.
-  const checkoutMessage = checkout === "success" || checkout === "cancelled" || checkout === "failed" ? checkoutMessages[checkout] : undefined;
+  const checkoutMessage = checkout === "success" || checkout === "cancelled" || checkout === "failed" || checkout === "review" ? checkoutMessages[checkout] : undefined;
   const cardPayments = stripeClient() !== null;
   const paypalPayments = paypalClient() !== null && paypalWebhookId() !== null;
   const online = cardPayments || paypalPayments;
@@ -86,6 +87,11 @@ export default async function StudentInvoicePage({ params, searchParams }: { par
         </div>
         <div className="min-w-0 space-y-6 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           <InvoiceItems detail={detail} />
+          {detail.payments.some((payment) => payment.status === "disputed") ? (
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="payment-under-review">
+              A payment under review is not the amount this invoice asked for. Our team checks it and either counts it or refunds it; you will be told either way.
+            </p>
+          ) : null}
           <InvoicePayments detail={detail} timeZone={timeZone} />
         </div>
         <div className="min-w-0 space-y-6 lg:col-start-2 lg:row-start-2">
