@@ -5,4 +5,8 @@ export async function register() {
   serverEnv();
   const supervisor = Number(process.env.NANO_SUPERVISOR_PID);
   if (supervisor > 0) (await import("./lib/supervisor-watchdog")).watchSupervisor(supervisor);
+  // The job queue (mail delivery, …) runs inside the server process: the process that enqueues
+  // needs a started queue anyway, and stopping the server (Ctrl-C) stops its workers with it.
+  // (Next never calls register() during `next build`.)
+  await (await import("./lib/jobs/app-jobs")).startAppJobs();
 }

@@ -29,6 +29,14 @@ const serverEnvSchema = z.object({
   PAYPAL_ENVIRONMENT: z.enum(["sandbox", "production"]).default("sandbox"),
   // Where API requests go instead of PayPal's API host (tests and e2e point it at a stand-in).
   PAYPAL_API_BASE: z.url({ protocol: /^https?$/, error: "PAYPAL_API_BASE must be an http(s) URL" }).optional(),
+  // Where people reach the app: every link in an email is built from it, never from a request's Host header.
+  APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be an http(s) URL, e.g. https://portal.example.org" }).default("http://localhost:3000"),
+  // SMTP relay for outgoing mail (smtp://user:pass@host:587 or smtps://…:465); unset: the local mailbox.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be smtp://user:password@host:587 or smtps://user:password@host:465" }).optional(),
+  MAIL_FROM: z.string().min(3).default("Nano Problem <no-reply@localhost>"),
+  // Serves the local mailbox at /dev/mailbox (1: npm run dev and the e2e server set it; unset: on in
+  // development only). Never with SMTP_URL, and never in a real deployment: it shows every message.
+  MAILBOX_ENABLED: z.enum(["0", "1"], { error: "MAILBOX_ENABLED must be 0 or 1" }).optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
@@ -44,6 +52,10 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid environment: ${lines.join("; ")}`);
+  }
+  // Real mail with links to localhost would reach people and lead nowhere.
+  if (result.data.SMTP_URL && result.data.NODE_ENV === "production" && !present.APP_URL) {
+    throw new EnvError("Invalid environment: APP_URL: required when SMTP_URL is set (the address people open links in emails at)");
   }
   return result.data;
 }

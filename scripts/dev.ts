@@ -9,10 +9,14 @@ if (process.env.NODE_ENV === "production") {
   process.exit(1);
 }
 
+const port = Number(process.env.PORT ?? 3000);
+// Without an SMTP relay, emails land in the local mailbox at /dev/mailbox; links in them point here.
+const mail = { APP_URL: process.env.APP_URL || `http://localhost:${port}`, MAILBOX_ENABLED: process.env.MAILBOX_ENABLED || (process.env.SMTP_URL ? "0" : "1") };
+
 await runApp({
   nextCommand: "dev",
-  port: Number(process.env.PORT ?? 3000),
-  env: { ...process.env, NODE_ENV: "development", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret() },
+  port,
+  env: { ...process.env, NODE_ENV: "development", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret(), ...mail },
   embedded: { dataDir: ".data/postgres", port: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 5433) },
   seed: true,
   // Configured Pusher Channels or Soketi replaces the local real-time server.

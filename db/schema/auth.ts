@@ -3,6 +3,7 @@ import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 
 
 export const userRole = pgEnum("user_role", ["student", "teacher", "cs_rep", "admin"]);
 export const userStatus = pgEnum("user_status", ["active", "blocked"]);
+export const accountTokenPurpose = pgEnum("account_token_purpose", ["password_reset", "email_verification"]);
 
 export const users = pgTable(
   "users",
@@ -88,7 +89,55 @@ export const revokedSessions = pgTable(
   (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
 );
 
+/**
+ * Single-use links sent by email (password reset, email verification). Only the SHA-256 of the
+ * token is kept, so a copy of the database cannot be turned into working links.
+ */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: accountTokenPurpose("purpose").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("account_tokens_user_purpose_idx").on(t.userId, t.purpose)],
+);
+
+/**
+ * Accounts that still have to confirm their email: self-registered students, from sign-up until
+ * they open the emailed link. No row means confirmed (staff are set up by an admin; accounts from
+ * before verification existed need nothing), so no other way of creating accounts has to know.
+ */
+export const pendingEmailVerifications = pgTable("pending_email_verifications", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One row per counted request (a reset link asked for, a verification resent), per bucket and key
+ * (an email, an IP, a user id). Kept in PostgreSQL so every app instance counts the same requests.
+ */
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bucket: text("bucket").notNull(),
+    key: text("key").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("rate_limit_hits_bucket_key_created_idx").on(t.bucket, t.key, t.createdAt.desc())],
+);
+
 export type User = typeof users.$inferSelect;
+export type AccountTokenPurpose = (typeof accountTokenPurpose.enumValues)[number];
 export type Profile = typeof profiles.$inferSelect;
 export type Role = (typeof userRole.enumValues)[number];
 export const roles = userRole.enumValues;

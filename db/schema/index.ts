@@ -3,3 +3,4 @@ export * from "./audit";
 export * from "./notifications";
 export * from "./assignments";
 export * from "./invoices";
+export * from "./mail";

@@ -95,16 +95,27 @@ export const payments = pgTable(
       .notNull()
       .references(() => invoices.id, { onDelete: "restrict" }),
     provider: paymentProvider("provider").notNull(),
-    // Stripe/PayPal id, or the bank/cash reference an admin typed for a manual payment.
+    // Stripe's checkout session or PayPal's order id, or the bank/cash reference an admin typed for a manual payment.
     providerReference: text("provider_reference").notNull(),
+    // The online attempt this pending payment belongs to, reused while the invoice is unchanged so the
+    // provider's idempotency key repeats (lib/payments/payment-attempt.ts).
+    attemptId: uuid("attempt_id"),
+    attemptVersion: integer("attempt_version"),
+    // What refunds name at the provider: Stripe's payment intent (pi_…), PayPal's capture id.
+    stripePaymentIntent: text("stripe_payment_intent"),
+    paypalCaptureId: text("paypal_capture_id"),
     amountMinor: minor("amount_minor").notNull(),
     currency: text("currency").notNull(),
     status: paymentStatus("status").notNull().default("pending"),
     // Manual payments: bank_transfer, cash, cheque, card_terminal, other.
     method: text("method"),
+    // The admin's own note on a manual payment; staff only, never shown to the student.
     note: text("note"),
     // Why a payment was not applied (amount or currency mismatch, invoice not payable).
     disputeReason: text("dispute_reason"),
+    // A provider event about this payment that the invoice rules could not apply: staff must look.
+    reviewReason: text("review_reason"),
+    reviewRequestedAt: timestamp("review_requested_at", { withTimezone: true }),
     paidAt: timestamp("paid_at", { withTimezone: true }),
     recordedBy: uuid("recorded_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -116,6 +127,9 @@ export const payments = pgTable(
     index("payments_status_created_idx").on(t.status, t.createdAt.desc()),
     check("payments_amount_positive", sql`${t.amountMinor} > 0`),
     check("payments_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    // Refund webhooks find the payment by what the provider names.
+    index("payments_stripe_payment_intent_idx").on(t.stripePaymentIntent).where(sql`${t.stripePaymentIntent} is not null`),
+    index("payments_paypal_capture_idx").on(t.paypalCaptureId).where(sql`${t.paypalCaptureId} is not null`),
   ],
 );
 
@@ -131,6 +145,8 @@ export const webhookEvents = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp("processed_at", { withTimezone: true }),
     error: text("error"),
+    // Deliveries that failed on our side before it was processed; past a few it is flagged, not retried.
+    failedAttempts: integer("failed_attempts").notNull().default(0),
   },
   (t) => [uniqueIndex("webhook_events_provider_event_idx").on(t.provider, t.eventId), index("webhook_events_unprocessed_idx").on(t.receivedAt).where(sql`${t.processedAt} is null`)],
 );

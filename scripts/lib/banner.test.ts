@@ -11,4 +11,9 @@ it("names the demo logins and their password only when there are some", () => {
   const production = bannerText("http://localhost:3000", null);
   expect(production).toContain("Nano Problem is running at http://localhost:3000");
   expect(production).not.toMatch(/demo|password|nanoproblem\.test/i);
+  expect(production).not.toContain("mailbox");
+});
+
+it("says where emails land when they stay on this machine", () => {
+  expect(bannerText("http://localhost:3000", null, "http://localhost:3000/dev/mailbox")).toContain("local mailbox: http://localhost:3000/dev/mailbox");
 });

@@ -2,7 +2,7 @@ import type { DemoLogins } from "../demo/demo-logins";
 import { DEMO_PASSWORD } from "../demo/seed-demo";
 
 /** Names demo logins only when the database holds them, so a deployer is never told of accounts that do not exist. */
-export function bannerText(url: string, demo: DemoLogins | null): string {
+export function bannerText(url: string, demo: DemoLogins | null, mailboxUrl: string | null = null): string {
   const logins = demo
     ? [
         `  Demo logins (password: ${DEMO_PASSWORD})`,
@@ -11,9 +11,11 @@ export function bannerText(url: string, demo: DemoLogins | null): string {
         "",
       ]
     : [];
-  return ["", `  Nano Problem is running at ${url}`, "", ...logins, "  Press Ctrl-C to stop.", ""].join("\n");
+  // Where a reset or verification link lands when no SMTP relay is configured.
+  const mailbox = mailboxUrl ? [`  Emails (no SMTP_URL set) are kept in the local mailbox: ${mailboxUrl}`, ""] : [];
+  return ["", `  Nano Problem is running at ${url}`, "", ...logins, ...mailbox, "  Press Ctrl-C to stop.", ""].join("\n");
 }
 
-export function printBanner(url: string, demo: DemoLogins | null): void {
-  console.log(bannerText(url, demo));
+export function printBanner(url: string, demo: DemoLogins | null, mailboxUrl: string | null = null): void {
+  console.log(bannerText(url, demo, mailboxUrl));
 }

@@ -1,0 +1,19 @@
+import { getDb } from "@/db/client";
+import { serverEnv } from "@/lib/env";
+import { createDeliverMailJob } from "@/lib/mail/deliver-mail";
+import { sweepUnqueuedMail } from "@/lib/mail/sweep-unqueued-mail";
+import { mailTransportFromEnv } from "@/lib/mail/transport";
+import { startJobs } from "./runner";
+
+/**
+ * Starts the app's job queue and workers in this server process (called from instrumentation.ts).
+ * Every background job of the app is listed here: add a module's JobDefinition to `definitions`.
+ */
+export async function startAppJobs(): Promise<void> {
+  const db = getDb();
+  await startJobs({
+    connectionString: serverEnv().DATABASE_URL,
+    definitions: [createDeliverMailJob({ db, transport: mailTransportFromEnv() })],
+    recurring: [sweepUnqueuedMail(db)],
+  });
+}
