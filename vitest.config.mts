@@ -10,6 +10,14 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",
-    env: { LOG_LEVEL: "silent" },
+    // serverEnv() validates the whole environment whenever a service builds an email link (APP_URL) or
+    // signs an unsubscribe token (AUTH_SECRET). Each test file opens its own database (test/db.ts):
+    // this DATABASE_URL only satisfies the check and is never connected to.
+    env: {
+      LOG_LEVEL: "silent",
+      APP_URL: "https://portal.example.test",
+      AUTH_SECRET: "vitest-only-secret-of-at-least-32-characters",
+      DATABASE_URL: "postgres://vitest.invalid/unused",
+    },
   },
 });

@@ -212,7 +212,7 @@ test.describe("public pages", () => {
     await context?.close();
   });
 
-  for (const path of ["/", "/login", "/register", "/terms", "/privacy", "/contact"]) {
+  for (const path of ["/", "/login", "/register", "/forgot-password", "/reset-password", "/verify-email", "/terms", "/privacy", "/contact"]) {
     test(path, async () => {
       await expectPage(page, path);
       await expectAccessible(page, `anonymous ${path}`);

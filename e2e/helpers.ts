@@ -31,8 +31,33 @@ export async function signOut(page: Page) {
   await page.getByRole("menuitem", { name: "Sign out" }).click();
 }
 
-/** A student made through the real sign-up form, in a browser context of its own. */
-export async function registerStudent(browser: Browser, name = "Test Student") {
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Opens the newest email with this subject to this address in the local mailbox (/dev/mailbox) and
+ * returns the path and fragment of its link to `linkPath` (followed on this app's origin, whatever
+ * host APP_URL names).
+ */
+export async function linkFromMailbox(page: Page, subject: string, to: string, linkPath: string): Promise<string> {
+  await page.goto("/dev/mailbox");
+  await page.getByRole("link", { name: new RegExp(`${escapeRegExp(subject)} — ${escapeRegExp(to)}`) }).first().click();
+  const link = page.getByRole("link", { name: new RegExp(escapeRegExp(linkPath)) }).first();
+  await expect(link).toBeVisible();
+  const url = new URL((await link.getAttribute("href")) ?? "");
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** Confirms a new student's email as they would: the link in the confirmation email. */
+export async function confirmEmail(page: Page, email: string) {
+  await page.goto(await linkFromMailbox(page, "Confirm your email for Nano Problem", email, "/verify-email#token="));
+  await expect(page.getByTestId("email-verified")).toBeVisible({ timeout: 30_000 });
+}
+
+/**
+ * A student made through the real sign-up form, in a browser context of its own, who has confirmed
+ * their email through the mailbox (unconfirmed students cannot request or pay) unless `confirm: false`.
+ */
+export async function registerStudent(browser: Browser, name = "Test Student", options: { confirm?: boolean } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const email = uniqueEmail("student");
@@ -44,6 +69,11 @@ export async function registerStudent(browser: Browser, name = "Test Student") {
   await page.getByLabel("Confirm password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/student$/);
+  if (options.confirm !== false) {
+    await confirmEmail(page, email);
+    await page.goto("/student");
+    await expect(page).toHaveURL(/\/student$/);
+  }
   return { context, page, email, password, name };
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import type { Role } from "@/db/schema";
+import { pendingEmailVerifications, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
 import { registerStudent } from "@/lib/auth/register-student";
@@ -21,10 +22,12 @@ export async function createAdmin(db: Database, name = "Ada Admin"): Promise<Act
   return actorOf(db, user.id);
 }
 
-export async function createStudent(db: Database, name = "Sam Student"): Promise<Actor & { password: string }> {
+/** A student who signed up; their email is confirmed unless `verified: false` (as right after sign-up). */
+export async function createStudent(db: Database, name = "Sam Student", options: { verified?: boolean } = {}): Promise<Actor & { password: string }> {
   const email = uniqueEmail("student");
   const result = await registerStudent(db, { fullName: name, email, password: TEST_PASSWORD, confirmPassword: TEST_PASSWORD });
   if (!result.ok) throw new Error(`fixture: ${result.message}`);
+  if (options.verified !== false) await db.delete(pendingEmailVerifications).where(eq(pendingEmailVerifications.userId, result.data.userId));
   return { ...(await actorOf(db, result.data.userId)), password: TEST_PASSWORD };
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useRef } from "react";
 import { signInAction } from "@/app/(auth)/login/actions";
 import { idleState } from "@/lib/actions/form-state";
@@ -18,7 +19,14 @@ export function LoginForm({ next }: { next?: string }) {
       <FormMessage state={state} />
       <input type="hidden" name="next" value={next ?? ""} />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fieldErrors?.email} />
-      <PasswordField label="Password" name="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
+      <div>
+        <PasswordField label="Password" name="password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
+        <p className="mt-2 text-right text-sm">
+          <Link href="/forgot-password" className="font-medium text-brand-700 underline underline-offset-4 hover:text-brand-900">
+            Forgot password?
+          </Link>
+        </p>
+      </div>
       <SubmitButton className="w-full" pendingText="Signing in…">
         Sign in
       </SubmitButton>

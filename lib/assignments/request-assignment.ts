@@ -1,11 +1,13 @@
 import type { Database, Executor } from "@/db/client";
 import { assignmentEvents, assignments, examDetails, homeworkDetails, writingDetails } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { refuseUnverified } from "@/lib/auth/email-verification";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { publishNotifications } from "@/lib/notifications/publish";
 import { defaultFileStore, type FileStore } from "@/lib/storage";
 import { taskKeys } from "@/lib/notifications/task-keys";
+import { briefCapError, emptyBrief } from "./brief-cap";
 import { activeCsRepIds, auditAssignment, notifyEach } from "./change-assignment";
 import { insertFileRows, readFiles, withStoredFiles } from "./files";
 import { links } from "./policy";
@@ -28,10 +30,14 @@ async function insertDetails(tx: Executor, assignmentId: string, request: Reques
 /** A student's request: the assignment, its service details and brief files, or nothing at all. */
 export async function requestAssignment(db: Database, actor: Actor, input: unknown, files: FileStore = defaultFileStore()): Promise<ServiceResult<Requested>> {
   requirePermission(actor, "assignments:request");
+  const unverified = await refuseUnverified(db, actor);
+  if (unverified) return unverified;
   const parsed = parseRequestInput(input);
   const uploads = readFiles(input, files.maxUploadBytes);
-  if (!parsed.ok || !uploads.ok) {
-    return fail("invalid", "Check the highlighted fields", { ...(parsed.ok ? {} : parsed.fieldErrors), ...(uploads.ok ? {} : uploads.fieldErrors) });
+  const overCap = uploads.ok ? briefCapError(emptyBrief, uploads.files) : undefined;
+  if (!parsed.ok || !uploads.ok || overCap) {
+    const fileErrors = uploads.ok ? (overCap ? { files: [overCap] } : {}) : uploads.fieldErrors;
+    return fail("invalid", "Check the highlighted fields", { ...(parsed.ok ? {} : parsed.fieldErrors), ...fileErrors });
   }
   const request = parsed.data;
   const result = await withStoredFiles(files, uploads.files, (stored) =>

@@ -3,12 +3,13 @@ import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { insertUserWithProfile, isUniqueViolation } from "@/lib/users/insert-user";
 import { parseInput } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { startEmailVerification } from "./email-verification";
 import { hashPassword } from "./passwords";
 import { registerSchema } from "./schemas";
 
 const duplicateEmail = "An account with this email already exists. Sign in instead.";
 
-/** Self-service sign-up; only students register themselves. */
+/** Self-service sign-up; only students register themselves, and confirm their email through the link sent here. */
 export async function registerStudent(db: Database, input: unknown, ip?: string): Promise<ServiceResult<{ userId: string; email: string }>> {
   const parsed = parseInput(registerSchema, input);
   if (!parsed.ok) return fail("invalid", "Check the highlighted fields", parsed.fieldErrors);
@@ -17,6 +18,7 @@ export async function registerStudent(db: Database, input: unknown, ip?: string)
   try {
     const user = await db.transaction(async (tx) => {
       const created = await insertUserWithProfile(tx, { email, passwordHash, role: "student", fullName, timeZone });
+      await startEmailVerification(tx, { id: created.user.id, email: created.user.email, name: fullName });
       await recordAudit(tx, { id: created.user.id, ip }, { action: "user.registered", targetType: "user", targetId: created.user.id });
       return created.user;
     });

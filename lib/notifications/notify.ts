@@ -1,5 +1,6 @@
 import type { Executor } from "@/db/client";
 import { notifications, type Notification, type NotificationData } from "@/db/schema";
+import { queueEmailsForNotifications } from "./email-notifications";
 
 export type { Notification, NotificationData };
 
@@ -15,13 +16,14 @@ export type NotificationInput = {
 };
 
 /**
- * Creates one notification per recipient inside the caller's transaction.
+ * Creates one notification per recipient inside the caller's transaction, and queues the email of
+ * those whose type is emailed (email-kinds.ts) to recipients who want it, in the same transaction.
  * Returns the rows so the caller can publish them after commit.
  */
 export async function notify(tx: Executor, userIds: readonly string[], input: NotificationInput): Promise<Notification[]> {
   const recipients = [...new Set(userIds)];
   if (recipients.length === 0) return [];
-  return tx
+  const rows = await tx
     .insert(notifications)
     .values(
       recipients.map((userId) => ({
@@ -35,4 +37,6 @@ export async function notify(tx: Executor, userIds: readonly string[], input: No
       })),
     )
     .returning();
+  await queueEmailsForNotifications(tx, rows);
+  return rows;
 }

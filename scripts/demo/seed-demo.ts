@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { profiles, users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/passwords";
+import { withoutNotificationEmails } from "@/lib/notifications/email-notifications";
 import { withoutLivePublishing } from "@/lib/realtime/publish";
 import { insertUserWithProfile } from "@/lib/users/insert-user";
 import { seedDemoAssignments } from "./seed-demo-assignments";
@@ -32,11 +33,11 @@ export const demoUsers: DemoUser[] = [
 
 /**
  * Creates the demo accounts, their assignments and their invoices only into an empty database,
- * so a second run adds nothing. Nothing is published live: the seed runs before the app and its
- * real-time server are up.
+ * so a second run adds nothing. Nothing is published live (the seed runs before the app and its
+ * real-time server are up) and no notification is emailed (its history never happened to anyone).
  */
 export function seedDemoData(db: Database, options: { storageRoot?: string } = {}): Promise<{ created: number }> {
-  return withoutLivePublishing(() => seed(db, options));
+  return withoutLivePublishing(() => withoutNotificationEmails(() => seed(db, options)));
 }
 
 async function seed(db: Database, options: { storageRoot?: string }): Promise<{ created: number }> {

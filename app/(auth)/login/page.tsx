@@ -4,7 +4,7 @@ import { LoginForm } from "@/components/auth/login-form";
 export const metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { next } = await searchParams;
+  const { next, reset } = await searchParams;
   return (
     <AuthCard
       title="Sign in"
@@ -15,6 +15,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </>
       }
     >
+      {reset === "1" ? (
+        <p role="status" data-testid="password-reset-done" className="mb-5 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          Your password was changed and you were signed out everywhere. Sign in with your new password.
+        </p>
+      ) : null}
       <LoginForm next={typeof next === "string" ? next : undefined} />
     </AuthCard>
   );

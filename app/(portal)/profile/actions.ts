@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { formAction } from "@/lib/actions/form-action";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import { signIn } from "@/lib/auth/next-auth";
+import { updateEmailPreferences } from "@/lib/notifications/email-preferences";
 import { updateOwnProfile } from "@/lib/profiles/update-profile";
 
 export const updateProfileAction = formAction({}, async (actor, input) => {
@@ -29,4 +30,11 @@ export const changePasswordAction = formAction({}, async (actor, input) => {
   // A redirect, not a re-render: the browser must come back with the new session cookie,
   // since this request still carries the old one.
   redirect("/profile?passwordChanged=1");
+});
+
+export const updateEmailPreferencesAction = formAction({}, async (actor, input) => {
+  const result = await updateEmailPreferences(getDb(), actor, input);
+  if (!result.ok) return result;
+  revalidatePath("/profile");
+  return { ok: true, data: { enabled: result.data.enabled as string[], message: "Email choices saved." } };
 });

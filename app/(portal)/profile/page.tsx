@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { ChangePasswordForm } from "@/components/profile/change-password-form";
+import { EmailPreferencesForm } from "@/components/profile/email-preferences-form";
 import { ProfileForm, type ProfileValues } from "@/components/profile/profile-form";
 import { ProfileSummary } from "@/components/profile/profile-summary";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { listEmailPreferences } from "@/lib/notifications/email-preferences";
 import { getOwnProfile } from "@/lib/profiles/queries";
 import { timeZoneOptions } from "@/lib/time-zones";
 
@@ -14,6 +16,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const actor = await requireUser();
   const passwordChanged = (await searchParams).passwordChanged === "1";
   const { profile, email, role, createdAt } = await getOwnProfile(getDb(), actor);
+  const emailPreferences = await listEmailPreferences(getDb(), actor);
   const values: ProfileValues = {
     fullName: profile.fullName,
     phone: profile.phone ?? "",
@@ -27,7 +30,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   };
   return (
     <>
-      <PageHeader title="Profile" description="Your account details and password." />
+      <PageHeader title="Profile" description="Your account details, password and email notifications." />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
         <ProfileSummary fullName={profile.fullName} publicId={profile.publicId} email={email} role={role} createdAt={createdAt} timeZone={profile.timeZone} />
         <div className="space-y-6">
@@ -42,6 +45,11 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
             ) : null}
             <ChangePasswordForm email={email} />
           </Card>
+          {emailPreferences.length > 0 ? (
+            <Card title="Email notifications" id="email-notifications" className="scroll-mt-20">
+              <EmailPreferencesForm email={email} preferences={emailPreferences} />
+            </Card>
+          ) : null}
         </div>
       </div>
     </>
