@@ -4,6 +4,7 @@ import { authConfig } from "@/lib/auth/config";
 import { areaRoleForPath } from "@/lib/auth/roles";
 import { checkActionBody } from "@/lib/http/action-body";
 import { isActionOriginAllowed, isPossibleServerAction } from "@/lib/http/action-origin";
+import { isDecodablePath } from "@/lib/http/path-segment";
 import { logger } from "@/lib/log/logger";
 
 const { auth } = NextAuth(authConfig);
@@ -18,6 +19,14 @@ const signedInOnly = ["/profile", "/notifications", "/change-password"];
  */
 export const proxy = auth(async (request) => {
   const { pathname, search } = request.nextUrl;
+  // A path that does not decode fails inside Next's router, which finds no error page to render
+  // in an App Router app and answers 500: the client's doing, so a 400 with a reason.
+  if (!isDecodablePath(new URL(request.url).pathname)) {
+    logger.warn("malformed path refused", { path: new URL(request.url).pathname.slice(0, 200) });
+    return NextResponse.json({ error: "The address is malformed: it has a percent-escape that is not UTF-8." }, { status: 400 });
+  }
+  // The only API paths that reach the proxy are those with a percent-escape; actions never post there.
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   // Next refuses a cross-site action too, but as a 500; hostile input is the client's fault.
   if (isPossibleServerAction(request.method, request.headers) && !isActionOriginAllowed(request.headers)) {
     logger.warn("cross-site server action refused", { path: pathname, origin: request.headers.get("origin")?.slice(0, 200) });
@@ -48,6 +57,8 @@ export const proxy = auth(async (request) => {
   return NextResponse.next({ request: { headers } });
 });
 
+// API routes stay outside the proxy (Next would buffer their upload bodies for it) except for
+// paths with a percent-escape, which no id the app makes contains, so the check above sees them.
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)", "/api/:rest(.*%.*)"],
 };

@@ -3,8 +3,30 @@ import type { FieldErrors } from "./errors";
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors };
 
+export const UNSAVABLE_TEXT_MESSAGE = "Contains characters that cannot be saved (a NUL or text that was not valid UTF-8). Retype it.";
+
+// PostgreSQL text cannot hold NUL, and U+FFFD is what bytes that were not UTF-8 decode to: no
+// keyboard types either, so a value carrying one was not typed and is refused, never stored.
+const unsavable = /[\u0000\uFFFD]/;
+
+/** The fields (by their path, "items.2.description") whose text cannot be saved as typed. */
+export function unsavableTextFields(input: unknown, path: string[] = []): FieldErrors {
+  const found: FieldErrors = {};
+  if (typeof input === "string") {
+    if (unsavable.test(input)) found[path.length > 0 ? path.join(".") : "_form"] = [UNSAVABLE_TEXT_MESSAGE];
+  } else if (Array.isArray(input)) {
+    // A repeated form field is one field: its messages show beside it, not beside an index.
+    input.forEach((item, index) => Object.assign(found, unsavableTextFields(item, typeof item === "object" && item !== null ? [...path, String(index)] : path)));
+  } else if (typeof input === "object" && input !== null && !(input instanceof Uint8Array)) {
+    for (const [key, value] of Object.entries(input)) Object.assign(found, unsavableTextFields(value, [...path, key]));
+  }
+  return found;
+}
+
 /** Parses unknown input (a form or JSON) keeping every field's messages, not only the first. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
+  const unsavableFields = unsavableTextFields(input);
+  if (Object.keys(unsavableFields).length > 0) return { ok: false, fieldErrors: unsavableFields };
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const flat = z.flattenError(result.error);

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { clientIp } from "@/lib/http/client-ip";
 import { authConfig } from "./config";
+import { unsavableTextFields } from "@/lib/validation";
 import { signInSchema } from "./schemas";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -21,7 +22,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) throw new SignInRefused("invalid_credentials");
+        if (!parsed.success || Object.keys(unsavableTextFields(raw)).length > 0) throw new SignInRefused("invalid_credentials");
         const result = await verifyCredentials(getDb(), { ...parsed.data, ip: clientIp(request.headers) });
         if (!result.ok) throw new SignInRefused(result.reason);
         const { id, email, name, role, sessionVersion } = result.user;

@@ -10,3 +10,13 @@ export function pathSegment(url: string, fromEnd: number): string {
     return segment;
   }
 }
+
+/** Whether every segment of a raw path decodes as UTF-8 (`/api/files/%FF%FE` does not). */
+export function isDecodablePath(rawPathname: string): boolean {
+  try {
+    decodeURIComponent(rawPathname);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { invoiceStatuses } from "@/db/schema";
 import type { FieldErrors } from "@/lib/errors";
 import { currencies, DEFAULT_CURRENCY, multiplyMinor, parseMinor, sumMinor } from "@/lib/money/money";
-import { optionalText, type Parsed } from "@/lib/validation";
+import { optionalText, unsavableTextFields, type Parsed } from "@/lib/validation";
 
 const markup = /[<>]/;
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -87,6 +87,8 @@ export const manualPaymentSchema = z.object({
  * item's error shows beside its own field.
  */
 export function parseNested<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
+  const unsavableFields = unsavableTextFields(input);
+  if (Object.keys(unsavableFields).length > 0) return { ok: false, fieldErrors: unsavableFields };
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const fieldErrors: FieldErrors = {};
