@@ -29,11 +29,10 @@ test("a return from PayPal for an order that was never approved captures nothing
   const { invoiceId, studentEmail } = await issueInvoice(browser, "Citation check", "12.00");
   const student = await signedIn(browser, studentEmail, "/student");
   await student.goto(`/student/invoices/${invoiceId}`);
-  const approveUrl = await student.evaluate(async (id) => {
-    const response = await fetch(`/api/invoices/${id}/paypal-order`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
-    return ((await response.json()) as { data?: { approveUrl?: string } }).data?.approveUrl ?? "";
-  }, invoiceId);
-  const orderId = new URL(approveUrl).searchParams.get("token") ?? "";
+  // The button creates the order; the student never approves it on PayPal's page.
+  await student.getByRole("button", { name: "Pay with PayPal" }).click();
+  await expect(student).toHaveURL(/\/checkoutnow\?token=[A-Z0-9]+$/);
+  const orderId = new URL(student.url()).searchParams.get("token") ?? "";
   await student.goto(`/api/invoices/${invoiceId}/paypal-return?token=${orderId}`);
   await expect(student).toHaveURL(new RegExp(`/student/invoices/${invoiceId}\\?checkout=failed$`));
   await expect(student.getByTestId("checkout-message")).toContainText("was not completed");

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { pathSegment } from "./path-segment";
 import { readJsonBody, refuseBody } from "./read-body";
 
@@ -18,7 +19,11 @@ export function appOrigin(headers: Headers): string | null {
   }
 }
 
-export type PaymentStart = { origin: string; invoiceId: string; expectedVersion: number | undefined };
+export type PaymentStart = { origin: string; invoiceId: string; expectedVersion: number };
+
+// The Pay button always sends the version its page showed, so a payment never starts on an
+// invoice the student has not seen (changed, voided or re-issued meanwhile).
+const paymentStartBody = z.object({ expectedVersion: z.number().int().positive().max(2_147_483_647) });
 
 /**
  * What a student's Pay button sends to start a provider's payment: the invoice from the URL
@@ -31,8 +36,8 @@ export async function readPaymentStart(request: Request): Promise<PaymentStart |
   if (!origin) return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
   const read = await readJsonBody(request, MAX_BODY_BYTES);
   if (!read.ok) return refuseBody(request, read);
-  const body = (typeof read.value === "object" && read.value !== null ? read.value : {}) as { expectedVersion?: unknown };
-  const expectedVersion = body.expectedVersion === undefined || body.expectedVersion === null ? undefined : Number(body.expectedVersion);
+  const body = paymentStartBody.safeParse(read.value);
+  if (!body.success) return NextResponse.json({ error: "Reload the page and try again: the request did not say which version of the invoice you saw." }, { status: 400 });
   const invoiceId = pathSegment(request.url, 1);
-  return { origin, invoiceId, expectedVersion };
+  return { origin, invoiceId, expectedVersion: body.data.expectedVersion };
 }
