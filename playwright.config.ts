@@ -23,6 +23,13 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
+  // The fuzz suite compares the whole database and the server's log around each route, so no other
+  // spec may run beside it: it runs first, alone, and the journeys run after it whether it passes or
+  // not (a teardown runs regardless). Run it by itself with `--no-deps`, or every journey follows.
+  projects: [
+    { name: "fuzz", testMatch: /fuzz\.spec\.ts$/, teardown: "journeys" },
+    { name: "journeys", testIgnore: /fuzz\.spec\.ts$/ },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://localhost:${port}/login`,

@@ -13,9 +13,11 @@ fs.chmodSync(dataDir, 0o755);
 process.on("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 const env: NodeJS.ProcessEnv = { ...process.env, UPLOADS_DIR: path.join(dataDir, "uploads"), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn" };
-for (const name of ["DATABASE_URL", "PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "PUSHER_HOST", "PUSHER_PORT"]) delete env[name];
+for (const name of ["DATABASE_URL", "PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "PUSHER_HOST", "PUSHER_PORT", "SMTP_URL"]) delete env[name];
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Mail never leaves a test run: it lands in the local mailbox, which journeys open at /dev/mailbox.
+Object.assign(env, { APP_URL: `http://localhost:${port}`, MAILBOX_ENABLED: "1" });
 // Stripe cannot be reached from here: the real SDK talks to our stand-in, whose hosted checkout
 // page delivers signed webhooks back to the app.
 const stripe = await startStripeStandIn({ webhookUrl: `http://localhost:${port}/api/webhooks/stripe` });
@@ -25,6 +27,15 @@ Object.assign(env, { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET:
 const paypal = await startPaypalStandIn({ webhookUrl: `http://localhost:${port}/api/webhooks/paypal` });
 Object.assign(env, { PAYPAL_CLIENT_ID: paypal.clientId, PAYPAL_CLIENT_SECRET: paypal.clientSecret, PAYPAL_WEBHOOK_ID: paypal.webhookId, PAYPAL_ENVIRONMENT: "sandbox", PAYPAL_API_BASE: paypal.url });
 
+// The fuzz suite (e2e/fuzz.spec.ts) compares this server's rows and reads its log for errors: both
+// are private to this run, so it learns where they are from a file next to the test reports.
+const infoFile = path.resolve(".test-results/e2e-server.json");
+const logFile = path.resolve(".test-results/e2e-server.log");
+fs.mkdirSync(path.dirname(infoFile), { recursive: true });
+fs.rmSync(infoFile, { force: true });
+fs.writeFileSync(logFile, "");
+process.on("exit", () => fs.rmSync(infoFile, { force: true }));
+
 await runApp({
   nextCommand: "start",
   port,
@@ -32,4 +43,6 @@ await runApp({
   embedded: { dataDir: path.join(dataDir, "postgres"), port: await findFreePort() },
   seed: true,
   localRealtimePort: await findFreePort(),
+  logFile,
+  onDatabaseReady: (databaseUrl) => fs.writeFileSync(infoFile, JSON.stringify({ appUrl: `http://localhost:${port}`, databaseUrl, logFile }, null, 2)),
 });

@@ -1,12 +1,27 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 
 /**
  * Children stay in the supervisor's process group, so a signal to the group (Ctrl-C, a test
  * runner stopping its server) reaches them all; NANO_SUPERVISOR_PID lets them notice a
  * supervisor that was killed outright.
  */
-export function spawnChild(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(command, args, { env: { ...env, NANO_SUPERVISOR_PID: String(process.pid) }, stdio: "inherit" });
+export function spawnChild(command: string, args: string[], env: NodeJS.ProcessEnv, logFile?: string): ChildProcess {
+  const childEnv = { ...env, NANO_SUPERVISOR_PID: String(process.pid) };
+  if (!logFile) return spawn(command, args, { env: childEnv, stdio: "inherit" });
+  // The output still reaches the terminal; a copy goes to logFile for tests that read the server's log.
+  const child = spawn(command, args, { env: childEnv, stdio: ["inherit", "pipe", "pipe"] });
+  const log = fs.createWriteStream(logFile, { flags: "a" });
+  child.stdout?.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    log.write(chunk);
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    log.write(chunk);
+  });
+  child.once("close", () => log.end());
+  return child;
 }
 
 export async function stopChild(child: ChildProcess, graceMs = 8000): Promise<void> {

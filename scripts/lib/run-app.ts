@@ -20,6 +20,10 @@ export type RunAppOptions = {
   seed: boolean;
   /** Start the local Pusher-protocol server on this port and point the app at it. */
   localRealtimePort?: number;
+  /** Also append Next's output to this file (the fuzz suite reads it for error lines). */
+  logFile?: string;
+  /** Told the database's URL once it is migrated, before Next starts (tests compare its rows). */
+  onDatabaseReady?: (url: string) => void;
 };
 
 /**
@@ -61,6 +65,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
     }
     await migrateWithLock(url);
     const demo = await prepareDemoData(url, { seed: options.seed, storageRoot: options.env.UPLOADS_DIR });
+    options.onDatabaseReady?.(url);
     let env: NodeJS.ProcessEnv = { ...options.env, DATABASE_URL: url, PORT: String(options.port) };
     if (options.localRealtimePort) {
       const appOrigins = [`http://localhost:${options.port}`, `http://127.0.0.1:${options.port}`];
@@ -68,7 +73,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
       env = { ...env, ...localRealtimeEnv(options.localRealtimePort) };
     }
     const nextBin = path.resolve("node_modules/next/dist/bin/next");
-    const next = spawnChild(process.execPath, [nextBin, options.nextCommand, "-p", String(options.port)], env);
+    const next = spawnChild(process.execPath, [nextBin, options.nextCommand, "-p", String(options.port)], env, options.logFile);
     children.push(next);
     for (const child of children) {
       child.once("exit", (code) => {
@@ -77,7 +82,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
     }
     const appUrl = `http://localhost:${options.port}`;
     await waitForHttp(`${appUrl}/login`, 180_000, next);
-    printBanner(appUrl, demo);
+    printBanner(appUrl, demo, env.MAILBOX_ENABLED === "1" && !env.SMTP_URL ? `${appUrl}/dev/mailbox` : null);
   } catch (error) {
     await fail(errorText(error));
   }
