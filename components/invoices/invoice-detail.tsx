@@ -5,6 +5,7 @@ import { formatMoney } from "@/lib/money/money";
 import { formatDay, methodLabel, providerLabel, statusLabel } from "./labels";
 import { InvoiceStatusBadge } from "./invoice-list";
 import type { InvoiceDetail } from "@/lib/invoices/types";
+import { paymentStatusLabelFor } from "@/lib/payments/status-labels";
 
 /** Number and status under the title: stable hooks for tests and screen readers. */
 export function InvoiceHeading({ detail, assignmentHref }: { detail: InvoiceDetail; /** Links the assignment line to its page in the viewer's area. */ assignmentHref?: string }) {
@@ -99,11 +100,6 @@ export function InvoiceItems({ detail }: { detail: InvoiceDetail }) {
   );
 }
 
-const paymentStatusLabel: Record<string, string> = { pending: "Pending", succeeded: "Received", failed: "Failed", disputed: "Disputed", refunded: "Refunded", partially_refunded: "Partly refunded", cancelled: "Cancelled" };
-
-// Students are told a payment is being looked at; "disputed" is staff's word for it.
-const studentStatusLabel: Record<string, string> = { ...paymentStatusLabel, disputed: "Under review" };
-
 export function InvoicePayments({ detail, timeZone, staff = false }: { detail: InvoiceDetail; timeZone: string; staff?: boolean }) {
   const { invoice, payments } = detail;
   return (
@@ -116,7 +112,7 @@ export function InvoicePayments({ detail, timeZone, staff = false }: { detail: I
             <li key={payment.id} className="py-2" data-testid="invoice-payment">
               <p className="flex flex-wrap items-center justify-between gap-2">
                 <span className="font-medium tabular-nums">{formatMoney(payment.amountMinor, payment.currency || invoice.currency)}</span>
-                <Badge tone={payment.status === "succeeded" ? "green" : payment.status === "pending" ? "amber" : payment.status === "disputed" ? "red" : "gray"}>{(staff ? paymentStatusLabel : studentStatusLabel)[payment.status] ?? payment.status}</Badge>
+                <Badge tone={payment.status === "succeeded" ? "green" : payment.status === "pending" ? "amber" : payment.status === "disputed" ? "red" : "gray"}>{paymentStatusLabelFor(payment.status, staff ? "staff" : "student")}</Badge>
               </p>
               <p className="text-slate-600 [overflow-wrap:anywhere]">
                 {payment.provider === "manual" ? (methodLabel[payment.method ?? ""] ?? "Manual") : providerLabel[payment.provider]}

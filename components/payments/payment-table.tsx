@@ -7,17 +7,9 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable, type ColumnDef } from "@/components/ui/data-table";
 import { formatMoney } from "@/lib/money/money";
 import type { PaymentHistoryRow, PaymentStatus } from "@/lib/payments/history";
+import { paymentStatusLabelFor } from "@/lib/payments/status-labels";
 import { formatDateTime, formatDateTimeLong } from "@/lib/time/format";
 
-const outcomeLabel: Record<PaymentStatus, string> = {
-  pending: "Pending",
-  succeeded: "Received",
-  failed: "Failed",
-  disputed: "Disputed",
-  refunded: "Refunded",
-  partially_refunded: "Partly refunded",
-  cancelled: "Cancelled",
-};
 const outcomeTone: Record<PaymentStatus, "gray" | "green" | "red" | "blue" | "amber"> = {
   pending: "amber",
   succeeded: "green",
@@ -80,7 +72,7 @@ function columns(staff: boolean, timeZone: string, invoicesPath: string): Column
       header: "Outcome",
       cell: ({ row }) => (
         <span>
-          <Badge tone={outcomeTone[row.original.status]}>{outcomeLabel[row.original.status]}</Badge>
+          <Badge tone={outcomeTone[row.original.status]}>{paymentStatusLabelFor(row.original.status, staff ? "staff" : "student")}</Badge>
           {row.original.disputeReason ? <span className="mt-1 block text-xs text-red-700">{row.original.disputeReason}</span> : null}
         </span>
       ),
@@ -108,7 +100,7 @@ export function PaymentTable({ rows, staff, timeZone, invoicesPath, empty }: { r
             <Link href={`${invoicesPath}/${row.invoiceId}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
               {row.invoiceNumber ?? "Draft invoice"}
             </Link>
-            <Badge tone={outcomeTone[row.status]}>{outcomeLabel[row.status]}</Badge>
+            <Badge tone={outcomeTone[row.status]}>{paymentStatusLabelFor(row.status, staff ? "staff" : "student")}</Badge>
           </div>
           <Amount row={row} />
           <p className="text-slate-600">

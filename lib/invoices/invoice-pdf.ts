@@ -3,13 +3,13 @@ import type { Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, fail, ok, type ServiceResult } from "@/lib/errors";
 import { formatMoney } from "@/lib/money/money";
+import { paymentStatusLabelFor } from "@/lib/payments/status-labels";
 import { heightOfText, LABEL_FONT, registerInvoiceFonts, writeText } from "./pdf-fonts";
 import { getInvoiceDetail } from "./queries";
 import { statusLabel } from "./state";
 
 export type InvoicePdfDetail = Awaited<ReturnType<typeof getInvoiceDetail>>;
 
-const paymentStatusLabel: Record<string, string> = { pending: "Pending", succeeded: "Received", failed: "Failed", disputed: "Disputed", refunded: "Refunded", partially_refunded: "Partly refunded", cancelled: "Cancelled" };
 const providerLabel: Record<string, string> = { stripe: "Card (Stripe)", paypal: "PayPal", manual: "Manual" };
 
 const day = (value: Date | string | null | undefined): string => {
@@ -109,8 +109,9 @@ export function renderInvoicePdf(detail: InvoicePdfDetail, options: { compress?:
   if (shown.length === 0) doc.text("No payments yet.");
   for (const payment of shown) {
     ensureRoom(16);
-    // The receipt reference is what a student may quote; provider ids stay on the staff pages.
-    const parts = [day(payment.paidAt ?? payment.createdAt), providerLabel[payment.provider] ?? payment.provider, `receipt ${payment.receipt}`, formatMoney(payment.amountMinor, payment.currency), paymentStatusLabel[payment.status] ?? payment.status];
+    // The PDF is the student's document, in the student's words: the receipt reference is what they
+    // may quote, provider ids stay on the staff pages, and a disputed payment is "Under review".
+    const parts = [day(payment.paidAt ?? payment.createdAt), providerLabel[payment.provider] ?? payment.provider, `receipt ${payment.receipt}`, formatMoney(payment.amountMinor, payment.currency), paymentStatusLabelFor(payment.status, "student")];
     writeText(doc, parts.join("  ·  "), { x: left, width });
   }
   if (invoice.status === "void") {
