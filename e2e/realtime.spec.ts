@@ -2,10 +2,12 @@ import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, createStaffAccount, demo, registerStudent, signInAs, signInWithTemporaryPassword } from "./helpers";
 
 test("a notification appears live in its owner's open tabs and nowhere else", async ({ browser, page: admin }) => {
-  const owner = await registerStudent(browser, "Live Owner");
+  test.setTimeout(150_000);
+  // Neither student requests or pays, so neither needs to confirm their email first.
+  const owner = await registerStudent(browser, "Live Owner", { confirm: false });
   const secondTab = await owner.context.newPage();
   await secondTab.goto("/notifications");
-  const bystander = await registerStudent(browser, "Bystander");
+  const bystander = await registerStudent(browser, "Bystander", { confirm: false });
   for (const page of [owner.page, secondTab, bystander.page]) {
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
   }

@@ -33,7 +33,9 @@ function faceName(family: Family, weight: Weight): string {
  */
 function fontFile(family: Family, weight: Weight): string {
   const style = STYLE[weight];
-  return path.join(process.cwd(), "node_modules", "@expo-google-fonts", PACKAGE[family], style, `${family}_${style}.ttf`);
+  // turbopackIgnore: without it Turbopack treats `process.cwd()` as a dependency on the whole
+  // project, so every write under .data/ (PostgreSQL, uploads) reloaded every open page in dev.
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "@expo-google-fonts", PACKAGE[family], style, `${family}_${style}.ttf`);
 }
 
 function readFont(file: string): Buffer {
