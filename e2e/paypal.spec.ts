@@ -26,6 +26,7 @@ test("a student pays an issued invoice with PayPal: approved on PayPal's page, c
 });
 
 test("a return from PayPal for an order that was never approved captures nothing", async ({ browser }) => {
+  test.setTimeout(150_000);
   const { invoiceId, studentEmail } = await issueInvoice(browser, "Citation check", "12.00");
   const student = await signedIn(browser, studentEmail, "/student");
   await student.goto(`/student/invoices/${invoiceId}`);
