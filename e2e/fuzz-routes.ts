@@ -32,6 +32,8 @@ export type Targets = {
   studentAssignment: { id: string; version: number };
   teacherAssignment: { id: string; version: number };
   studentInvoice: { id: string; version: number };
+  /** The demo student's Support thread. */
+  studentThread: { id: string };
 };
 
 export type RouteTable = { file: string; cases: (t: Targets) => Case[] };
@@ -207,6 +209,53 @@ function paymentCases(t: Targets, kind: "stripe-checkout" | "paypal-order"): Cas
   ];
 }
 
+/**
+ * A JSON route of the app's own pages: framing, hostile values in each field (a 4xx naming the
+ * reason, nothing written), a cross-site or signed-out caller, malformed ids in the path.
+ */
+function jsonCases(t: Targets, method: "POST" | "PATCH", path: string, valid: Record<string, unknown>, fields: Array<{ name: string; body: string | Buffer }>, pathFor: (id: string) => string, allowed: string[]): Case[] {
+  const send = (name: string, contentType: string | undefined, body: Buffer | string, status = PARSE_ERROR, as: Role = "student", extra: Record<string, string> = {}): Case => ({
+    name,
+    as,
+    request: { ...post(t, path, contentType, body, extra), method },
+    expect: { status, jsonError: true },
+  });
+  return [
+    send("garbage under JSON", "application/json", garbage),
+    send("truncated JSON", "application/json", '{"body":'),
+    send("JSON array", "application/json", "[1]", [400]),
+    send("JSON string", "application/json", '"hello"', [400]),
+    send("JSON under multipart", "multipart/form-data; boundary=x", JSON.stringify(valid)),
+    send("urlencoded form", "application/x-www-form-urlencoded", "body=hi"),
+    send("invalid UTF-8 body", "application/json", Buffer.concat([Buffer.from('{"body":"'), invalidUtf8, Buffer.from('"}')]), [400]),
+    ...fields.map((field) => send(field.name, "application/json", field.body, [400, 404, 409, 413])),
+    { name: "chunked JSON past the limit", as: "student", request: { ...streamed(t, path, "application/json", SMALL_BODY_STREAM, Buffer.from('{"body":"')), method }, expect: { status: TOO_LARGE, jsonError: true, answeredEarly: true } },
+    send("cross-site Origin", "application/json", JSON.stringify(valid), [403], "student", { Origin: "https://evil.example" }),
+    send("signed out", "application/json", JSON.stringify(valid), [401, 403], "anon"),
+    ...badPathIds.map((id): Case => ({ name: `id ${id.slice(0, 40)}`, as: "student", request: { ...post(t, pathFor(id), "application/json", JSON.stringify(valid)), method }, expect: badIdExpectation(id) })),
+    ...wrongMethods(path, allowed, "student", t),
+    hugeHeader(path, method, "student"),
+  ];
+}
+
+function threadMessageFields(): Array<{ name: string; body: string | Buffer }> {
+  const id = randomUUID();
+  return [
+    { name: "body missing", body: JSON.stringify({ clientMessageId: id }) },
+    { name: "body whitespace", body: JSON.stringify({ clientMessageId: id, body: " \n\t " }) },
+    { name: "body 10,001 characters", body: JSON.stringify({ clientMessageId: id, body: "x".repeat(10_001) }) },
+    { name: "body 100,000 characters", body: JSON.stringify({ clientMessageId: id, body: longText }) },
+    { name: "NUL in the body", body: JSON.stringify({ clientMessageId: id, body: nul }) },
+    { name: "body a number", body: JSON.stringify({ clientMessageId: id, body: 1e309 }) },
+    { name: "body an object", body: JSON.stringify({ clientMessageId: id, body: { toString: "x" } }) },
+    { name: "clientMessageId missing", body: JSON.stringify({ body: "Hello" }) },
+    { name: 'clientMessageId "NaN"', body: JSON.stringify({ clientMessageId: "NaN", body: "Hello" }) },
+    { name: "attachmentIds not a list", body: JSON.stringify({ clientMessageId: id, body: "Hello", attachmentIds: "x" }) },
+    { name: "11 attachmentIds", body: JSON.stringify({ clientMessageId: id, body: "Hello", attachmentIds: Array.from({ length: 11 }, () => randomUUID()) }) },
+    { name: "someone else's attachment id", body: JSON.stringify({ clientMessageId: id, body: "Hello", attachmentIds: [randomUUID()] }) },
+  ];
+}
+
 function webhookCases(t: Targets, provider: "stripe" | "paypal"): Case[] {
   const path = `/api/webhooks/${provider}`;
   const event = provider === "stripe"
@@ -250,6 +299,106 @@ function downloadCases(t: Targets, pathFor: (id: string) => string): Case[] {
 }
 
 export const routeTable: RouteTable[] = [
+  {
+    file: "app/api/threads/[id]/messages/route.ts",
+    cases: (t) => {
+      const path = `/api/threads/${t.studentThread.id}/messages`;
+      return [
+        ...jsonCases(t, "POST", path, { clientMessageId: randomUUID(), body: "Hello" }, threadMessageFields(), (id) => `/api/threads/${id}/messages`, ["GET", "POST"]),
+        { name: "GET before=1e309", as: "student", request: { method: "GET", path: `${path}?before=1e309` }, expect: { status: [400], jsonError: true } },
+        { name: "GET after=-0&after=NaN", as: "student", request: { method: "GET", path: `${path}?after=-0&after=NaN` }, expect: { status: [400], jsonError: true } },
+        { name: "GET limit=100000", as: "student", request: { method: "GET", path: `${path}?limit=100000` }, expect: { status: [400], jsonError: true } },
+        { name: "GET another's thread", as: "teacher", request: { method: "GET", path }, expect: { status: [404], jsonError: true } },
+        { name: "GET signed out", as: "anon", request: { method: "GET", path }, expect: { status: [401], jsonError: true } },
+      ];
+    },
+  },
+  {
+    file: "app/api/threads/[id]/messages/[messageId]/route.ts",
+    cases: (t) => {
+      const at = (threadId: string) => `/api/threads/${threadId}/messages/${randomUUID()}`;
+      const path = at(t.studentThread.id);
+      const fields = [
+        { name: "body missing", body: "{}" },
+        { name: "body 10,001 characters", body: JSON.stringify({ body: "x".repeat(10_001) }) },
+        { name: "NUL in the body", body: JSON.stringify({ body: nul }) },
+        { name: "unknown message", body: JSON.stringify({ body: "Edited" }) },
+      ];
+      return [
+        ...jsonCases(t, "PATCH", path, { body: "Edited" }, fields, at, ["PATCH", "DELETE"]),
+        { name: "DELETE unknown message", as: "student", request: { method: "DELETE", path, headers: { Origin: t.origin } }, expect: { status: [404], jsonError: true } },
+        ...badPathIds.map((id): Case => ({ name: `DELETE message id ${id.slice(0, 40)}`, as: "student", request: { method: "DELETE", path: `/api/threads/${t.studentThread.id}/messages/${id}`, headers: { Origin: t.origin } }, expect: badIdExpectation(id) })),
+      ];
+    },
+  },
+  {
+    file: "app/api/threads/[id]/read/route.ts",
+    cases: (t) => {
+      const path = `/api/threads/${t.studentThread.id}/read`;
+      const fields = [
+        { name: "seq missing", body: "{}" },
+        { name: 'seq "1e309"', body: '{"seq":"1e309"}' },
+        { name: "seq 1e309", body: '{"seq":1e309}' },
+        { name: "seq -1", body: '{"seq":-1}' },
+        { name: "seq 1.5", body: '{"seq":1.5}' },
+        { name: "seq past int4", body: '{"seq":99999999999}' },
+      ];
+      return jsonCases(t, "POST", path, { seq: 1 }, fields, (id) => `/api/threads/${id}/read`, ["POST"]);
+    },
+  },
+  {
+    file: "app/api/threads/[id]/attachments/route.ts",
+    cases: (t) => {
+      const path = `/api/threads/${t.studentThread.id}/attachments`;
+      const valid: Part[] = [{ ...textFile, name: "file" }];
+      return [
+        ...framingCases(t, path, "student", valid, UPLOAD_FILE_LIMIT),
+        ...fieldCases(t, path, "student", valid, [
+          { name: "no file", change: () => [{ name: "note", value: "no file here" }] },
+          { name: "two files", change: (parts) => [...parts, { ...textFile, name: "file", filename: "second.txt" }] },
+          { name: "HTML file", change: () => [{ name: "file", filename: "page.html", type: "text/html", value: "<script>alert(1)</script>" }] },
+          { name: "invalid UTF-8 in a file name", change: fileNamed(Buffer.concat([Buffer.from("notes-"), invalidUtf8, Buffer.from(".txt")])) },
+          { name: "NUL in a file name", change: fileNamed("notes\u0000.txt") },
+        ]),
+        { name: "another's thread", as: "teacher", request: post(t, path, multipart(valid).contentType, multipart(valid).body), expect: { status: [404], jsonError: true } },
+        { name: "signed out", as: "anon", request: post(t, path, multipart(valid).contentType, multipart(valid).body), expect: { status: [401, 403], jsonError: true } },
+        ...badPathIds.map((id): Case => ({ name: `id ${id.slice(0, 40)}`, as: "student", request: post(t, `/api/threads/${id}/attachments`, multipart(valid).contentType, multipart(valid).body), expect: badIdExpectation(id) })),
+        ...wrongMethods(path, ["POST"], "student", t),
+        hugeHeader(path, "POST", "student"),
+      ];
+    },
+  },
+  {
+    file: "app/api/threads/[id]/attachments/[attachmentId]/route.ts",
+    cases: (t) => {
+      const path = `/api/threads/${t.studentThread.id}/attachments/${randomUUID()}`;
+      return [
+        { name: "unknown attachment", as: "student", request: { method: "DELETE", path, headers: { Origin: t.origin } }, expect: { status: [404], jsonError: true } },
+        { name: "cross-site Origin", as: "student", request: { method: "DELETE", path, headers: { Origin: "https://evil.example" } }, expect: { status: [403], jsonError: true } },
+        { name: "signed out", as: "anon", request: { method: "DELETE", path, headers: { Origin: t.origin } }, expect: { status: [401, 403], jsonError: true } },
+        ...badPathIds.map((id): Case => ({ name: `id ${id.slice(0, 40)}`, as: "student", request: { method: "DELETE", path: `/api/threads/${t.studentThread.id}/attachments/${id}`, headers: { Origin: t.origin } }, expect: badIdExpectation(id) })),
+        ...wrongMethods(path, ["DELETE"], "student", t),
+        hugeHeader(path, "DELETE", "student"),
+      ];
+    },
+  },
+  {
+    file: "app/api/threads/recipients/route.ts",
+    cases: (t) => {
+      const path = "/api/threads/recipients";
+      return [
+        { name: "q 5,000 characters", as: "student", request: { method: "GET", path: `${path}?q=${"%25".repeat(5000)}` }, expect: { status: [200] } },
+        { name: "q with NUL and invalid UTF-8", as: "student", request: { method: "GET", path: `${path}?q=%00%FF%FE` }, expect: { status: [200, 400] } },
+        { name: "signed out", as: "anon", request: { method: "GET", path }, expect: { status: [401], jsonError: true } },
+        ...wrongMethods(path, ["GET"], "student", t),
+        hugeHeader(path, "GET", "student"),
+      ];
+    },
+  },
+  {
+    file: "app/api/files/messages/[id]/route.ts",
+    cases: (t) => downloadCases(t, (id) => `/api/files/messages/${id}`),
+  },
   {
     file: "app/api/assignments/route.ts",
     cases: (t) => {

@@ -91,13 +91,14 @@ async function findTargets(db: pg.Client, launch: () => Promise<Browser>, baseUR
     "select i.id, i.version from invoices i join users u on u.id = i.student_id where u.email = $1 and i.status in ('approved', 'partially_paid') order by (i.status = 'approved') desc, i.created_at limit 1",
     [demo.student],
   );
+  const studentThread = await one<{ id: string }>(db, "the demo student's Support thread", "select t.id from threads t join users u on u.id = t.support_student_id where u.email = $1", [demo.student]);
   const origin = new URL(baseURL).origin;
   const cookies = await sessions(launch, baseURL, {
     student: { email: demo.student, home: "/student" },
     teacher: { email: teacherAssignment.email, home: "/teacher" },
     admin: { email: demo.admin, home: "/admin" },
   });
-  return { baseURL, origin, cookies, db, logFile, targets: { origin, studentAssignment, teacherAssignment: { id: teacherAssignment.id, version: teacherAssignment.version }, studentInvoice }, production };
+  return { baseURL, origin, cookies, db, logFile, targets: { origin, studentAssignment, teacherAssignment: { id: teacherAssignment.id, version: teacherAssignment.version }, studentInvoice, studentThread }, production };
 }
 
 /** The world of one worker; a browser is launched only when a session must be signed in again. */

@@ -4,3 +4,4 @@ export * from "./notifications";
 export * from "./assignments";
 export * from "./invoices";
 export * from "./mail";
+export * from "./messaging";

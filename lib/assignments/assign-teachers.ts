@@ -4,6 +4,7 @@ import { teacherAssignments, users, type AssignmentStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
+import { leaveAssignmentThread } from "@/lib/messaging/membership";
 import { parseInput } from "@/lib/validation";
 import type { NotificationInput } from "@/lib/notifications/notify";
 import { resolveTask } from "@/lib/notifications/resolve-task";
@@ -53,6 +54,8 @@ export async function assignTeachers(db: Database, actor: Actor, input: unknown)
       const removedIds = [previous?.id, liveHelpers(teachers).find((row) => row.teacherId === newPrimary)?.id].filter((id): id is string => !!id);
       // Rows leave before new ones arrive: the unique indexes allow one live row per teacher and one live primary.
       if (removedIds.length > 0) await tx.update(teacherAssignments).set({ status: "removed", removedAt: now }).where(inArray(teacherAssignments.id, removedIds));
+      // A teacher taken off keeps the thread up to now; one moved from helper to primary rejoins on accepting.
+      for (const row of teachers.filter((teacher) => removedIds.includes(teacher.id))) await leaveAssignmentThread(tx, assignment.id, row.teacherId);
       const rows = [
         ...(newPrimary ? [{ teacherId: newPrimary, role: "primary" as const }] : []),
         ...addedHelpers.map((teacherId) => ({ teacherId, role: "helper" as const })),

@@ -4,6 +4,7 @@ import { teacherAssignments } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
+import { leaveAssignmentThread } from "@/lib/messaging/membership";
 import { parseInput } from "@/lib/validation";
 import { resolveTask } from "@/lib/notifications/resolve-task";
 import { taskKeys } from "@/lib/notifications/task-keys";
@@ -26,6 +27,7 @@ export async function removeHelper(db: Database, actor: Actor, input: unknown): 
     },
     apply: async (tx, { assignment }, helper) => {
       await tx.update(teacherAssignments).set({ status: "removed", removedAt: new Date() }).where(eq(teacherAssignments.id, helper.id));
+      await leaveAssignmentThread(tx, assignment.id, teacherId);
       const saved = await saveChange(tx, actor, assignment);
       await auditAssignment(tx, actor, "assignment.helper_removed", assignment, { teacherId });
       const resolved = await resolveTask(tx, taskKeys.answerOffer(assignment.id, teacherId));

@@ -4,6 +4,7 @@ import { teacherAssignments, type AssignmentStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
+import { joinAssignmentThread } from "@/lib/messaging/membership";
 import { parseInput } from "@/lib/validation";
 import type { NotificationInput } from "@/lib/notifications/notify";
 import { resolveTask } from "@/lib/notifications/resolve-task";
@@ -38,6 +39,8 @@ export async function respondToOffer(db: Database, actor: Actor, input: unknown)
         .where(eq(teacherAssignments.id, own.id));
       const note = accepting ? null : reason;
       const saved = await saveChange(tx, actor, assignment, { steps, note });
+      // The assignment's thread opens with the primary's acceptance; each helper joins as they accept.
+      if (accepting) await joinAssignmentThread(tx, assignment, actor.id);
       await auditAssignment(tx, actor, accepting ? "assignment.offer_accepted" : "assignment.offer_declined", assignment, { role: own.role, reason: note });
 
       const code = `${assignment.code}: ${assignment.title}`;

@@ -40,6 +40,11 @@ const permissions = {
   "payments:record-manual": ["admin"],
   "payments:refund": ["admin"],
   "payments:resolve-dispute": ["admin"],
+  // Threads; lib/messaging/policy.ts adds the per-thread and per-recipient rules.
+  "threads:take-part": ["student", "teacher", "cs_rep", "admin"],
+  "threads:start-with-own-teachers": ["student"],
+  "threads:start-with-staff": ["teacher", "cs_rep", "admin"],
+  "threads:start-with-anyone": ["cs_rep", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
+import { ensureSupportThread } from "@/lib/messaging/membership";
 import { insertUserWithProfile, isUniqueViolation } from "@/lib/users/insert-user";
 import { parseInput } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -19,6 +20,7 @@ export async function registerStudent(db: Database, input: unknown, ip?: string)
     const user = await db.transaction(async (tx) => {
       const created = await insertUserWithProfile(tx, { email, passwordHash, role: "student", fullName, timeZone });
       await startEmailVerification(tx, { id: created.user.id, email: created.user.email, name: fullName });
+      await ensureSupportThread(tx, created.user.id);
       await recordAudit(tx, { id: created.user.id, ip }, { action: "user.registered", targetType: "user", targetId: created.user.id });
       return created.user;
     });

@@ -67,7 +67,7 @@ export const emailKindInfo: Record<EmailKind, EmailKindInfo> = {
     actionLabel: "Read the message",
     roles: everyone,
     notificationTypes: [],
-    live: false,
+    live: true,
   },
   meeting_invitation: {
     label: "A meeting invitation or change",

@@ -21,6 +21,8 @@ export const taskKeys = {
   settleDispute: (paymentId: string) => `payment:${paymentId}:dispute`,
   /** Admins: a provider event the rules could not apply waits for a look. */
   reviewPayment: (paymentId: string) => `payment:${paymentId}:review`,
+  /** One participant: a thread has messages they have not read (one bell per thread until read). */
+  readThread: (threadId: string, userId: string) => `thread:${threadId}:read:${userId}`,
 } as const;
 
 /** Every open task on an assignment, for a change that ends it (cancellation). */

@@ -1,5 +1,6 @@
 import type { Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
+import { mayJoinThreadChannels } from "@/lib/messaging/policy";
 
 type ChannelPolicy = {
   pattern: RegExp;
@@ -13,4 +14,6 @@ type ChannelPolicy = {
  */
 export const channelPolicies: ChannelPolicy[] = [
   { pattern: /^private-user-([0-9a-f-]{36})$/, allows: async (_db, actor, [userId]) => userId === actor.id },
+  { pattern: /^private-thread-([0-9a-f-]{36})$/, allows: (db, actor, [threadId]) => mayJoinThreadChannels(db, actor, threadId ?? "") },
+  { pattern: /^presence-thread-([0-9a-f-]{36})$/, allows: (db, actor, [threadId]) => mayJoinThreadChannels(db, actor, threadId ?? "") },
 ];

@@ -7,6 +7,7 @@ import { roleLabel } from "@/lib/auth/roles";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { publishNotifications } from "@/lib/notifications/publish";
+import { joinStaffThreads } from "@/lib/messaging/membership";
 import { parseInput } from "@/lib/validation";
 import { createStaffSchema } from "./schemas";
 import { insertUserWithProfile, isUniqueViolation } from "./insert-user";
@@ -26,6 +27,7 @@ export async function createStaffUser(db: Database, actor: Actor, input: unknown
   try {
     const created = await db.transaction(async (tx) => {
       const { user, profile } = await insertUserWithProfile(tx, { email, passwordHash, role, fullName, title, mustChangePassword: true });
+      if (role === "cs_rep" || role === "admin") await joinStaffThreads(tx, user.id);
       await recordAudit(tx, actor, {
         action: "user.created",
         targetType: "user",

@@ -4,9 +4,11 @@ import { profiles, users, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/passwords";
 import { withoutNotificationEmails } from "@/lib/notifications/email-notifications";
 import { withoutLivePublishing } from "@/lib/realtime/publish";
+import { ensureSupportThread } from "@/lib/messaging/membership";
 import { insertUserWithProfile } from "@/lib/users/insert-user";
 import { seedDemoAssignments } from "./seed-demo-assignments";
 import { seedDemoInvoices } from "./seed-demo-invoices";
+import { seedDemoThreads } from "./seed-demo-threads";
 
 export const DEMO_PASSWORD = "nano-demo-2026";
 
@@ -42,7 +44,11 @@ export function seedDemoData(db: Database, options: { storageRoot?: string } = {
 
 async function seed(db: Database, options: { storageRoot?: string }): Promise<{ created: number }> {
   const [existing] = await db.select({ n: count() }).from(users);
-  if ((existing?.n ?? 0) > 0) return { created: 0 };
+  if ((existing?.n ?? 0) > 0) {
+    // A demo database from before threads existed gets its conversations too (once).
+    await seedDemoThreads(db, options);
+    return { created: 0 };
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let created = 0;
   await db.transaction(async (tx) => {
@@ -51,8 +57,12 @@ async function seed(db: Database, options: { storageRoot?: string }): Promise<{ 
       if (demo.extra) await tx.update(profiles).set(demo.extra).where(eq(profiles.userId, user.id));
       created += 1;
     }
+    // Every student has a Support thread with the staff created above.
+    const students = await tx.select({ id: users.id }).from(users).where(eq(users.role, "student"));
+    for (const student of students) await ensureSupportThread(tx, student.id);
   });
   await seedDemoAssignments(db, options);
   await seedDemoInvoices(db);
+  await seedDemoThreads(db, options);
   return { created };
 }

@@ -1,0 +1,3 @@
+/** The thread page; the same path in every role's portal. */
+export const threadHref = (threadId: string) => `/messages/${threadId}`;
+export const INBOX_PATH = "/messages";
