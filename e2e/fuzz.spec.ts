@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { expect, test, type Browser, type BrowserType, type TestInfo } from "@playwright/test";
 import pg from "pg";
 import { demo } from "./helpers";
@@ -306,6 +306,29 @@ function actionTargets(t: Targets): ActionTarget[] {
         { name: "NUL in the name", change: set("fullName", "Fuzz\u0000Staff"), field: "fullName" },
         { name: "invalid UTF-8 in the name", change: set("fullName", invalidUtf8), field: "fullName", bytes: true },
         { name: "name 100,000 characters", change: set("fullName", "n".repeat(100_000)), field: "fullName" },
+      ],
+    },
+    {
+      label: "student: start a thread",
+      file: "app/(portal)/messages/actions.ts",
+      exportName: "startThreadAction",
+      page: "/messages",
+      as: "student",
+      valid: [
+        { name: "recipientIds", value: randomUUID() },
+        { name: "subject", value: "Fuzz subject" },
+        { name: "body", value: "Fuzz first message" },
+        { name: "clientMessageId", value: randomUUID() },
+      ],
+      hostile: [
+        { name: "recipientIds not a UUID", change: set("recipientIds", "1 or 1=1"), field: "recipientIds" },
+        { name: "subject sent twice", change: twice("subject", "Another"), field: "subject" },
+        { name: "subject 100,000 characters", change: set("subject", "s".repeat(100_000)), field: "subject" },
+        { name: "body missing", change: drop("body"), field: "body" },
+        { name: "body 100,000 characters", change: set("body", "b".repeat(100_000)), field: "body" },
+        { name: "NUL in the subject", change: set("subject", "Fuzz\u0000subject"), field: "subject" },
+        { name: "invalid UTF-8 in the body", change: set("body", invalidUtf8), field: "body", bytes: true },
+        { name: "clientMessageId missing", change: drop("clientMessageId"), field: "clientMessageId" },
       ],
     },
     {

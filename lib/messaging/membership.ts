@@ -70,16 +70,13 @@ export async function joinAssignmentThread(tx: Executor, assignment: Pick<Assign
 
 /** A removed teacher keeps the conversation up to now, read-only, and nothing after. */
 export async function leaveAssignmentThread(tx: Executor, assignmentId: string, teacherId: string): Promise<void> {
+  // After any send in flight: what it stored stays visible to them, and no later send gets past.
+  const [thread] = await tx.select({ id: threads.id }).from(threads).where(eq(threads.assignmentId, assignmentId)).for("no key update");
+  if (!thread) return;
   await tx
     .update(threadParticipants)
-    .set({ leftAt: sql`now()`, leftAtSeq: sql`(select ${threads.lastSeq} from ${threads} where ${threads.id} = ${threadParticipants.threadId})`, unreadCount: 0, notifiedAt: null, emailedAt: null })
-    .where(
-      and(
-        eq(threadParticipants.userId, teacherId),
-        sql`${threadParticipants.leftAt} is null`,
-        sql`${threadParticipants.threadId} = (select ${threads.id} from ${threads} where ${threads.assignmentId} = ${assignmentId})`,
-      ),
-    );
+    .set({ leftAt: sql`now()`, leftAtSeq: sql`(select ${threads.lastSeq} from ${threads} where ${threads.id} = ${thread.id})`, unreadCount: 0, notifiedAt: null, emailedAt: null })
+    .where(and(eq(threadParticipants.threadId, thread.id), eq(threadParticipants.userId, teacherId), sql`${threadParticipants.leftAt} is null`));
 }
 
 /** A new CS rep or admin joins every Support and assignment thread, as staff already there did. */

@@ -14,16 +14,26 @@ export type Participation = { thread: Thread; participant: ThreadParticipant };
  * The actor's place in a thread, or null when they have none: a non-participant is told the
  * thread does not exist (404), never that it is someone else's.
  */
-export async function findParticipation(db: Executor, actor: Actor, threadId: string, options: { lock?: boolean } = {}): Promise<Participation | null> {
+export async function findParticipation(db: Executor, actor: Actor, threadId: string): Promise<Participation | null> {
   if (!can(actor, "threads:take-part") || !threadIdSchema.safeParse(threadId).success) return null;
-  const query = db
+  const [row] = await db
     .select({ thread: threads, participant: threadParticipants })
     .from(threadParticipants)
     .innerJoin(threads, eq(threads.id, threadParticipants.threadId))
     .where(and(eq(threadParticipants.threadId, threadId), eq(threadParticipants.userId, actor.id)))
     .limit(1);
-  const [row] = options.lock ? await query.for("update", { of: threads }) : await query;
   return row ?? null;
+}
+
+/**
+ * Takes the thread's row lock, which orders sends (seq is drawn under it) and membership changes.
+ * "No key update": rows that only point at the thread (uploads, new participants) need not wait.
+ * Read the participation after it, in a statement of its own, so it sees what committed before.
+ */
+export async function lockThread(tx: Executor, threadId: string): Promise<boolean> {
+  if (!threadIdSchema.safeParse(threadId).success) return false;
+  const locked = await tx.select({ id: threads.id }).from(threads).where(eq(threads.id, threadId)).for("no key update");
+  return locked.length > 0;
 }
 
 /** Someone who left (a removed helper) keeps what was said up to then, and nothing after. */

@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { messageViews } from "./message-views";
-import { findParticipation, isActiveParticipant } from "./policy";
+import { findParticipation, isActiveParticipant, lockThread } from "./policy";
 import { publishMessageCreated } from "./publish";
 import { sendMessageSchema } from "./schemas";
 import { SEND_RATE_LIMIT, type MessageView } from "./types";
@@ -53,7 +53,8 @@ export async function storeMessage(tx: Transaction, actor: Actor, input: SendMes
   }
   if (await overRateLimit(tx, actor.id)) return fail("rate_limited", RATE_LIMITED_MESSAGE);
 
-  const participation = await findParticipation(tx, actor, threadId, { lock: true });
+  await lockThread(tx, threadId);
+  const participation = await findParticipation(tx, actor, threadId);
   if (!participation) return fail("not_found", "Thread not found");
   if (!isActiveParticipant(participation.participant)) return fail("forbidden", "You are no longer part of this thread");
 
@@ -61,7 +62,8 @@ export async function storeMessage(tx: Transaction, actor: Actor, input: SendMes
   if (!attached) return fail("invalid", "Check the attachments", { attachmentIds: ["An attachment is missing or was already sent. Attach the file again."] });
 
   const seq = participation.thread.lastSeq + 1;
-  const [message] = await tx.insert(messages).values({ threadId, seq, authorId: actor.id, clientMessageId, body }).returning();
+  // The time the lock was held, not the transaction's start: times then rise with seq.
+  const [message] = await tx.insert(messages).values({ threadId, seq, authorId: actor.id, clientMessageId, body, createdAt: sql`clock_timestamp()` }).returning();
   if (!message) throw new Error("message insert returned nothing");
   if (attachmentIds.length > 0) await tx.update(messageAttachments).set({ messageId: message.id }).where(inArray(messageAttachments.id, attachmentIds));
   await tx.update(threads).set({ lastSeq: seq, lastMessageId: message.id, lastMessageAt: message.createdAt }).where(eq(threads.id, threadId));
