@@ -26,9 +26,11 @@ export default defineConfig({
   // The fuzz suite compares the whole database and the server's log around each route, so no other
   // spec may run beside it: it runs first, alone, and the journeys run after it whether it passes or
   // not (a teardown runs regardless). Run it by itself with `--no-deps`, or every journey follows.
+  // The outage journey stops the real-time server everyone shares, so it too runs alone, last.
   projects: [
     { name: "fuzz", testMatch: /fuzz\.spec\.ts$/, teardown: "journeys" },
-    { name: "journeys", testIgnore: /fuzz\.spec\.ts$/ },
+    { name: "journeys", testIgnore: [/fuzz\.spec\.ts$/, /outage\.spec\.ts$/], teardown: "outage" },
+    { name: "outage", testMatch: /outage\.spec\.ts$/ },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

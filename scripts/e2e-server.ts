@@ -28,13 +28,16 @@ const paypal = await startPaypalStandIn({ webhookUrl: `http://localhost:${port}/
 Object.assign(env, { PAYPAL_CLIENT_ID: paypal.clientId, PAYPAL_CLIENT_SECRET: paypal.clientSecret, PAYPAL_WEBHOOK_ID: paypal.webhookId, PAYPAL_ENVIRONMENT: "sandbox", PAYPAL_API_BASE: paypal.url });
 
 // The fuzz suite (e2e/fuzz.spec.ts) compares this server's rows and reads its log for errors: both
-// are private to this run, so it learns where they are from a file next to the test reports.
+// are private to this run, so it learns where they are from a file next to the test reports, as
+// journeys learn where to stop and start the real-time server.
 const infoFile = path.resolve(".test-results/e2e-server.json");
 const logFile = path.resolve(".test-results/e2e-server.log");
 fs.mkdirSync(path.dirname(infoFile), { recursive: true });
 fs.rmSync(infoFile, { force: true });
 fs.writeFileSync(logFile, "");
 process.on("exit", () => fs.rmSync(infoFile, { force: true }));
+const info: Record<string, string> = { appUrl: `http://localhost:${port}`, logFile };
+const writeInfo = (more: Record<string, string>) => fs.writeFileSync(infoFile, JSON.stringify(Object.assign(info, more), null, 2));
 
 await runApp({
   nextCommand: "start",
@@ -44,5 +47,7 @@ await runApp({
   seed: true,
   localRealtimePort: await findFreePort(),
   logFile,
-  onDatabaseReady: (databaseUrl) => fs.writeFileSync(infoFile, JSON.stringify({ appUrl: `http://localhost:${port}`, databaseUrl, logFile }, null, 2)),
+  onDatabaseReady: (databaseUrl) => writeInfo({ databaseUrl }),
+  // Journeys stop and start the real-time server mid-conversation through this (e2e/realtime-control.ts).
+  onRealtimeControl: (realtimeControlUrl) => writeInfo({ realtimeControlUrl }),
 });

@@ -2,6 +2,7 @@
 
 import { Menu } from "lucide-react";
 import { useState } from "react";
+import { useUnreadThreads } from "@/components/messages/use-unread-threads";
 import type { Role } from "@/lib/auth/roles";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
@@ -11,12 +12,15 @@ import { SidebarNav } from "./sidebar-nav";
 /** Under lg: the same navigation in a drawer (focus trapped, Escape closes, a link click closes it). */
 export function MobileNav({ role, homeHref }: { role: Role; homeHref: string }) {
   const [open, setOpen] = useState(false);
+  const unreadThreads = useUnreadThreads();
   const close = () => setOpen(false);
   return (
     <Sheet open={open} onOpenChange={setOpen}>
       <SheetTrigger asChild>
-        <Button variant="ghost" size="icon" className="-ml-2 lg:hidden" aria-label="Open menu" data-testid="open-menu">
+        <Button variant="ghost" size="icon" className="relative -ml-2 lg:hidden" aria-label={unreadThreads ? "Open menu, unread messages" : "Open menu"} data-testid="open-menu">
           <Menu aria-hidden="true" className="size-5" />
+          {/* The drawer holds the Messages badge; this dot says there is something to open it for. */}
+          {unreadThreads ? <span aria-hidden="true" className="absolute top-2 right-2 size-2 rounded-full bg-brand-600 ring-2 ring-white" /> : null}
         </Button>
       </SheetTrigger>
       <SheetContent side="left" className="w-72 max-w-[85vw] gap-0 p-0">

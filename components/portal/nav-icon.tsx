@@ -1,10 +1,11 @@
-import { Bell, ClipboardList, CreditCard, FileCheck2, House, Inbox, Receipt, UserRound, Users, type LucideProps } from "lucide-react";
+import { Bell, ClipboardList, CreditCard, FileCheck2, House, Inbox, MessagesSquare, Receipt, UserRound, Users, type LucideProps } from "lucide-react";
 import type { NavIcon as NavIconName } from "./navigation";
 
 const icons = {
   home: House,
   queue: Inbox,
   assignments: ClipboardList,
+  messages: MessagesSquare,
   invoices: Receipt,
   approvals: FileCheck2,
   payments: CreditCard,

@@ -1,9 +1,15 @@
 import type { Role } from "@/lib/auth/roles";
 
 /** Names of the lucide icons the shell draws (kept as data so this file stays plain, importable anywhere). */
-export type NavIcon = "home" | "queue" | "assignments" | "invoices" | "approvals" | "payments" | "users" | "notifications" | "profile";
+export type NavIcon = "home" | "queue" | "assignments" | "messages" | "invoices" | "approvals" | "payments" | "users" | "notifications" | "profile";
 
-export type NavItem = { href: string; label: string; icon: NavIcon };
+/** A live count drawn beside the item; "messages" is threads with unread messages. */
+export type NavBadge = "messages";
+
+export type NavItem = { href: string; label: string; icon: NavIcon; badge?: NavBadge };
+
+// Shared by every area, like notifications: one inbox whatever the role.
+const messages: NavItem = { href: "/messages", label: "Messages", icon: "messages", badge: "messages" };
 export type NavGroup = { label: string; items: NavItem[] };
 
 // Only sections that work are listed; later modules add theirs here.
@@ -14,6 +20,7 @@ export const navigationFor: Record<Role, NavGroup[]> = {
       items: [
         { href: "/student", label: "Home", icon: "home" },
         { href: "/student/assignments", label: "Assignments", icon: "assignments" },
+        messages,
       ],
     },
     {
@@ -30,6 +37,7 @@ export const navigationFor: Record<Role, NavGroup[]> = {
       items: [
         { href: "/teacher", label: "Home", icon: "home" },
         { href: "/teacher/assignments", label: "Assignments", icon: "assignments" },
+        messages,
       ],
     },
   ],
@@ -40,6 +48,7 @@ export const navigationFor: Record<Role, NavGroup[]> = {
         { href: "/support", label: "Home", icon: "home" },
         { href: "/support/queue", label: "Queue", icon: "queue" },
         { href: "/support/assignments", label: "Assignments", icon: "assignments" },
+        messages,
       ],
     },
     {
@@ -57,6 +66,7 @@ export const navigationFor: Record<Role, NavGroup[]> = {
         { href: "/admin", label: "Home", icon: "home" },
         { href: "/admin/queue", label: "Queue", icon: "queue" },
         { href: "/admin/assignments", label: "Assignments", icon: "assignments" },
+        messages,
       ],
     },
     {

@@ -9,7 +9,10 @@ import { useRealtime } from "@/components/realtime/realtime-provider";
 
 export const notificationSummaryKey = ["notifications", "summary"] as const;
 
-async function fetchSummary(): Promise<{ unread: number }> {
+/** Unread notifications, and threads with unread messages (the Messages badge reads the same query). */
+export type NotificationSummary = { unread: number; unreadThreads?: number };
+
+export async function fetchNotificationSummary(): Promise<NotificationSummary> {
   const response = await fetch("/api/notifications/summary", { cache: "no-store" });
   if (!response.ok) throw new Error(`summary ${response.status}`);
   return response.json();
@@ -22,7 +25,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   // Events drive the count while connected; polling covers the gaps when they cannot.
   const { data } = useQuery({
     queryKey: notificationSummaryKey,
-    queryFn: fetchSummary,
+    queryFn: fetchNotificationSummary,
     initialData: { unread: initialUnread },
     refetchInterval: state === "connected" ? 60_000 : 5_000,
   });

@@ -2,19 +2,26 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useId } from "react";
+import { LiveThreadActivity } from "@/components/messages/live-thread-activity";
+import { MessagesBadge } from "@/components/messages/messages-badge";
 import type { Role } from "@/lib/auth/roles";
 import { cn } from "@/components/ui/cn";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { currentItem, navigationGroups, type NavItem } from "./navigation";
 import { NavIcon } from "./nav-icon";
+import { useShellUser } from "./portal-shell";
 
 /** The grouped navigation, shared by the desktop sidebar and the phone drawer. */
 export function SidebarNav({ role, collapsed = false, onNavigate }: { role: Role; collapsed?: boolean; onNavigate?: () => void }) {
   const pathname = usePathname();
   const groups = navigationGroups(role);
   const current = currentItem(groups, pathname);
+  const user = useShellUser();
   return (
     <nav aria-label="Main" className="flex flex-col gap-5">
+      {/* The desktop sidebar's copy is always mounted (hidden under lg), so it alone listens; the drawer's comes and goes. */}
+      {user && !onNavigate ? <LiveThreadActivity userId={user.id} /> : null}
       {groups.map((group) => {
         const headingId = `nav-${group.label.toLowerCase()}`;
         return (
@@ -41,19 +48,22 @@ export function SidebarNav({ role, collapsed = false, onNavigate }: { role: Role
 }
 
 function NavLink({ item, active, collapsed, onNavigate }: { item: NavItem; active: boolean; collapsed: boolean; onNavigate?: () => void }) {
+  const badgeId = useId();
   const link = (
     <Link
       href={item.href}
       onClick={onNavigate}
       aria-current={active ? "page" : undefined}
+      aria-describedby={item.badge ? badgeId : undefined}
       className={cn(
-        "flex h-9 items-center gap-3 rounded-md px-3 text-sm font-medium transition-colors",
+        "relative flex h-9 items-center gap-3 rounded-md px-3 text-sm font-medium transition-colors",
         collapsed && "justify-center px-0",
         active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
       )}
     >
       <NavIcon name={item.icon} className={cn("size-4 shrink-0", active ? "text-brand-600" : "text-slate-500")} />
       <span className={cn("truncate", collapsed && "sr-only")}>{item.label}</span>
+      {item.badge === "messages" ? <MessagesBadge compact={collapsed} describedById={badgeId} /> : null}
     </Link>
   );
   if (!collapsed) return link;

@@ -15,7 +15,10 @@ export function useChannelEvent<T = unknown>(channel: string | null, event: stri
   });
   useEffect(() => {
     if (!pusher || !channel) return;
-    const subscription = pusher.channel(channel) ?? pusher.subscribe(channel);
+    // subscribe() every time, never channel() ?? subscribe(): a quick unmount and remount (React's
+    // development double effects, a fast navigation) leaves a pending subscription marked cancelled,
+    // which only subscribe() reinstates; on a live channel it does nothing.
+    const subscription = pusher.subscribe(channel);
     const listener = (data: T) => latest.current(data);
     subscription.bind(event, listener);
     listenerCounts.set(channel, (listenerCounts.get(channel) ?? 0) + 1);

@@ -61,7 +61,8 @@ export async function listInbox(db: Executor, actor: Actor, options: { q?: strin
   const limit = Math.min(Math.max(options.limit ?? INBOX_PAGE_SIZE, 1), 100);
   const cursor = decodeCursor(options.cursor);
   const query = prefixTsQuery(options.q);
-  const conditions: SQL[] = [eq(threadParticipants.userId, actor.id)];
+  // A student's Support thread before anyone wrote in it is theirs to start, and only noise to staff.
+  const conditions: SQL[] = [eq(threadParticipants.userId, actor.id), sql`not (${threads.kind} = 'support' and ${threads.lastSeq} = 0 and ${threads.supportStudentId} <> ${actor.id})`];
   const filter = options.filter ? kindFilters[options.filter] : undefined;
   if (filter) conditions.push(filter);
   if (cursor) conditions.push(sql`(${threadParticipants.activityAt}, ${threadParticipants.threadId}) < (${cursor.activityAt}::timestamptz, ${cursor.threadId}::uuid)`);

@@ -7,7 +7,8 @@ import { checkDatabaseReachable, migrateWithLock } from "./database";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
 import { errorText } from "./fail";
 import { isPortFree } from "./ports";
-import { localRealtimeEnv, startLocalRealtime } from "./realtime-child";
+import { localRealtimeEnv } from "./realtime-child";
+import { serveRealtimeControl, startSwitchableRealtime, type LocalRealtime, type RealtimeControlServer } from "./realtime-control";
 
 export type RunAppOptions = {
   /** `dev` or `start`. */
@@ -24,6 +25,11 @@ export type RunAppOptions = {
   logFile?: string;
   /** Told the database's URL once it is migrated, before Next starts (tests compare its rows). */
   onDatabaseReady?: (url: string) => void;
+  /**
+   * Given, the local real-time server may be stopped and started again mid-run through an HTTP
+   * endpoint on loopback (scripts/lib/realtime-control.ts), whose URL this is told before Next starts.
+   */
+  onRealtimeControl?: (url: string) => void;
 };
 
 /**
@@ -33,12 +39,15 @@ export type RunAppOptions = {
 export async function runApp(options: RunAppOptions): Promise<void> {
   let database: EmbeddedDatabase | undefined;
   const children: ChildProcess[] = [];
+  let realtime: LocalRealtime | undefined;
+  let realtimeControl: RealtimeControlServer | undefined;
   let stopping = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await Promise.all(children.map((child) => stopChild(child)));
+    await realtimeControl?.close();
+    await Promise.all([...children.map((child) => stopChild(child)), realtime?.stop()]);
     if (database) await database.stop().catch(() => {});
     process.exit(code);
   };
@@ -69,8 +78,15 @@ export async function runApp(options: RunAppOptions): Promise<void> {
     let env: NodeJS.ProcessEnv = { ...options.env, DATABASE_URL: url, PORT: String(options.port) };
     if (options.localRealtimePort) {
       const appOrigins = [`http://localhost:${options.port}`, `http://127.0.0.1:${options.port}`];
-      children.push(await startLocalRealtime({ port: options.localRealtimePort, appOrigins, env }));
+      const onUnexpectedExit = (code: number | null) => {
+        if (!stopping) void fail(`the real-time server exited unexpectedly (code ${code ?? "signal"})`);
+      };
+      realtime = await startSwitchableRealtime({ port: options.localRealtimePort, appOrigins, env, onUnexpectedExit });
       env = { ...env, ...localRealtimeEnv(options.localRealtimePort) };
+      if (options.onRealtimeControl) {
+        realtimeControl = await serveRealtimeControl(realtime);
+        options.onRealtimeControl(realtimeControl.url);
+      }
     }
     const nextBin = path.resolve("node_modules/next/dist/bin/next");
     const next = spawnChild(process.execPath, [nextBin, options.nextCommand, "-p", String(options.port)], env, options.logFile);
