@@ -45,6 +45,8 @@ describe("who may start a thread with whom", () => {
     // The picker searches names literally: LIKE wildcards match nothing.
     for (const q of ["%", "%%", "\\", "%' or 1=1 --"]) expect(await listRecipients(db, rep, q), q).toEqual([]);
     expect((await listRecipients(db, rep, "priya")).map((option) => option.id)).toContain(teacher.id);
+    // A NUL or a replacement character (what invalid UTF-8 in the URL decodes to) is dropped, never sent to PostgreSQL.
+    expect((await listRecipients(db, rep, "pri\u0000ya\uFFFD")).map((option) => option.id)).toContain(teacher.id);
   });
 
   it("a student may write to staff and to teachers accepted on their own assignments only", async () => {

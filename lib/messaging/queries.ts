@@ -228,7 +228,8 @@ export async function listRecipients(db: Executor, actor: Actor, q: string): Pro
             where ${assignments.studentId} = ${actor.id} and ${teacherAssignments.status} = 'accepted')`,
       );
   }
-  const term = q.trim().toLowerCase().slice(0, 100);
+  // NUL cannot reach PostgreSQL text, and U+FFFD (bytes that were not UTF-8) matches no name.
+  const term = q.replace(/[\u0000\uFFFD]/g, "").trim().toLowerCase().slice(0, 100);
   const pattern = `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
   const rows = await db
     .select({ id: users.id, role: users.role, name: profiles.fullName, publicId: profiles.publicId })
