@@ -77,6 +77,7 @@ const roles: { key: RoleKey; label: string; email: string; home: string; extras:
     home: "/support",
     extras: [
       { name: "assignment detail", open: (page) => openFirstRow(page, ["/support/assignments"], detail("/support/assignments")) },
+      { name: "message thread", open: (page) => openFirstRow(page, ["/messages"], detail("/messages")) },
       { name: "invoice detail", open: (page, browser) => ensureStudentInvoice(browser).then(() => openFirstRow(page, ["/support/invoices"], detail("/support/invoices"))) },
       { name: "new invoice", open: (page) => page.goto("/support/invoices/new") },
       { name: "404 in the portal", open: (page) => expectNotFound(page, `/support/invoices/${missingId}`) },
@@ -107,6 +108,12 @@ const roles: { key: RoleKey; label: string; email: string; home: string; extras:
       { name: "assignment detail", open: (page) => openFirstRow(page, ["/student/assignments"], detail("/student/assignments")) },
       { name: "invoice detail", open: (page, browser) => ensureStudentInvoice(browser).then(() => openFirstRow(page, ["/student/invoices"], detail("/student/invoices"))) },
       { name: "new request", open: (page) => page.goto("/student/assignments/new") },
+      { name: "message thread", open: (page) => openFirstRow(page, ["/messages"], detail("/messages")) },
+      { name: "new message dialog", open: async (page) => {
+        await page.goto("/messages");
+        await page.getByTestId("new-thread").click();
+        await expect(page.getByRole("dialog")).toBeVisible();
+      } },
       { name: "404 in the portal", open: (page) => expectNotFound(page, `/student/assignments/${missingId}`) },
       { name: "403 (another role's area)", open: (page) => expectForbidden(page, "/teacher") },
     ],

@@ -2,7 +2,7 @@
 
 import { Check, X } from "lucide-react";
 import { useEffect, useState } from "react";
-import { Command, CommandEmpty, CommandGroup, CommandInput, CommandItem, CommandList } from "@/components/ui/command";
+import { Command, CommandGroup, CommandInput, CommandItem, CommandList } from "@/components/ui/command";
 import { cn } from "@/components/ui/cn";
 import { roleLabel } from "@/lib/auth/roles";
 import type { RecipientOption } from "@/lib/messaging/types";
@@ -73,22 +73,27 @@ export function RecipientPicker({ name, errors }: { name: string; errors?: strin
           data-field={name}
         />
         <CommandList className="max-h-44" aria-label="People you can write to">
-          {!loading ? <CommandEmpty>{failed ?? (query ? "No one by that name you can write to." : "No one to write to yet.")}</CommandEmpty> : null}
-          {loading && options.length === 0 ? <p className="px-3 py-2 text-sm text-slate-500">Searching…</p> : null}
-          <CommandGroup>
-            {options.map((option) => {
-              const on = chosen.some((p) => p.id === option.id);
-              return (
-                <CommandItem key={option.id} value={option.id} onSelect={() => toggle(option)} aria-selected={on} data-checked={on} data-testid="recipient-option">
-                  <Check aria-hidden="true" className={cn("size-4", on ? "opacity-100" : "opacity-0")} />
-                  <span className="min-w-0 flex-1 truncate">{option.name}</span>
-                  <span className="shrink-0 text-xs text-slate-600">
-                    {roleLabel[option.role]} · {option.publicId}
-                  </span>
-                </CommandItem>
-              );
-            })}
-          </CommandGroup>
+          {options.length === 0 ? (
+            // A listbox must hold options: while searching, or with no one to list, the status is one that cannot be chosen.
+            <CommandItem disabled value="status" className="text-slate-600">
+              {loading ? "Searching…" : (failed ?? (query ? "No one by that name you can write to." : "No one to write to yet."))}
+            </CommandItem>
+          ) : (
+            <CommandGroup>
+              {options.map((option) => {
+                const on = chosen.some((p) => p.id === option.id);
+                return (
+                  <CommandItem key={option.id} value={option.id} onSelect={() => toggle(option)} aria-selected={on} data-checked={on} data-testid="recipient-option">
+                    <Check aria-hidden="true" className={cn("size-4", on ? "opacity-100" : "opacity-0")} />
+                    <span className="min-w-0 flex-1 truncate">{option.name}</span>
+                    <span className="shrink-0 text-xs text-slate-600">
+                      {roleLabel[option.role]} · {option.publicId}
+                    </span>
+                  </CommandItem>
+                );
+              })}
+            </CommandGroup>
+          )}
         </CommandList>
       </Command>
       {invalid ? (
