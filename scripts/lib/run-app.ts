@@ -30,6 +30,8 @@ export type RunAppOptions = {
    * endpoint on loopback (scripts/lib/realtime-control.ts), whose URL this is told before Next starts.
    */
   onRealtimeControl?: (url: string) => void;
+  /** Node flags for Next's process (scripts/bench/chat.ts --profile passes --cpu-prof). */
+  nextNodeArgs?: string[];
 };
 
 /**
@@ -89,7 +91,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
       }
     }
     const nextBin = path.resolve("node_modules/next/dist/bin/next");
-    const next = spawnChild(process.execPath, [nextBin, options.nextCommand, "-p", String(options.port)], env, options.logFile);
+    const next = spawnChild(process.execPath, [...(options.nextNodeArgs ?? []), nextBin, options.nextCommand, "-p", String(options.port)], env, options.logFile);
     children.push(next);
     for (const child of children) {
       child.once("exit", (code) => {
