@@ -51,14 +51,23 @@ export const threadParticipants = pgTable(
     muted: boolean("muted").notNull().default(false),
     // The thread's last activity copied per participant, so the inbox is one index range scan.
     activityAt: timestamp("activity_at", { withTimezone: true }).notNull().defaultNow(),
-    // Set when the bell notification for the current unread run was created; cleared on read.
+    // The first unread message of the current run (null when caught up): reminders are due from it.
+    unreadSince: timestamp("unread_since", { withTimezone: true }),
+    // When the run's bell notification was sent (or passed over, muted); cleared on read.
     notifiedAt: timestamp("notified_at", { withTimezone: true }),
-    // Set when the email for the current unread run was queued; cleared on read.
+    // When the run's email was queued (or passed over); cleared on read.
     emailedAt: timestamp("emailed_at", { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.threadId, t.userId] }),
     index("thread_participants_inbox_idx").on(t.userId, t.activityAt.desc().nullsFirst(), t.threadId.desc().nullsFirst()),
+    // The reminder sweep reads only runs whose bell or email is still to come.
+    index("thread_participants_bell_due_idx")
+      .on(t.unreadSince)
+      .where(sql`${t.unreadSince} is not null and ${t.notifiedAt} is null`),
+    index("thread_participants_email_due_idx")
+      .on(t.unreadSince)
+      .where(sql`${t.unreadSince} is not null and ${t.emailedAt} is null`),
     index("thread_participants_unread_idx")
       .on(t.userId)
       .where(sql`${t.unreadCount} > 0 and ${t.leftAt} is null`),

@@ -3,7 +3,7 @@ import { serverEnv } from "@/lib/env";
 import { createDeliverMailJob } from "@/lib/mail/deliver-mail";
 import { sweepUnqueuedMail } from "@/lib/mail/sweep-unqueued-mail";
 import { mailTransportFromEnv } from "@/lib/mail/transport";
-import { createThreadUnreadJob } from "@/lib/messaging/unread-reminders";
+import { threadReminderSweep } from "@/lib/messaging/unread-reminders";
 import { startJobs } from "./runner";
 
 /**
@@ -14,7 +14,7 @@ export async function startAppJobs(): Promise<void> {
   const db = getDb();
   await startJobs({
     connectionString: serverEnv().DATABASE_URL,
-    definitions: [createDeliverMailJob({ db, transport: mailTransportFromEnv() }), createThreadUnreadJob(db)],
-    recurring: [sweepUnqueuedMail(db)],
+    definitions: [createDeliverMailJob({ db, transport: mailTransportFromEnv() })],
+    recurring: [sweepUnqueuedMail(db), threadReminderSweep(db)],
   });
 }

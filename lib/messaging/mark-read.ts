@@ -40,7 +40,7 @@ export async function markThreadRead(db: Database, actor: Actor, input: unknown)
     const caughtUp = unreadCount === 0;
     await tx
       .update(threadParticipants)
-      .set({ lastReadSeq: seq, unreadCount, ...(caughtUp ? { notifiedAt: null, emailedAt: null } : {}) })
+      .set({ lastReadSeq: seq, unreadCount, ...(caughtUp ? { unreadSince: null, notifiedAt: null, emailedAt: null } : {}) })
       .where(and(eq(threadParticipants.threadId, threadId), eq(threadParticipants.userId, actor.id)));
     const resolved = caughtUp ? await resolveTask(tx, taskKeys.readThread(threadId, actor.id)) : [];
     return ok({ lastReadSeq: seq, unreadCount, changed: true, resolved });

@@ -75,7 +75,7 @@ export async function leaveAssignmentThread(tx: Executor, assignmentId: string, 
   if (!thread) return;
   await tx
     .update(threadParticipants)
-    .set({ leftAt: sql`now()`, leftAtSeq: sql`(select ${threads.lastSeq} from ${threads} where ${threads.id} = ${thread.id})`, unreadCount: 0, notifiedAt: null, emailedAt: null })
+    .set({ leftAt: sql`now()`, leftAtSeq: sql`(select ${threads.lastSeq} from ${threads} where ${threads.id} = ${thread.id})`, unreadCount: 0, unreadSince: null, notifiedAt: null, emailedAt: null })
     .where(and(eq(threadParticipants.threadId, thread.id), eq(threadParticipants.userId, teacherId), sql`${threadParticipants.leftAt} is null`));
 }
 

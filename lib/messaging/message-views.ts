@@ -30,16 +30,20 @@ export async function messageViews(db: Executor, rows: readonly Message[]): Prom
     .from(messageAttachments)
     .where(inArray(messageAttachments.messageId, rows.map((row) => row.id)))
     .orderBy(asc(messageAttachments.createdAt), asc(messageAttachments.id));
-  return rows.map((row) => ({
+  return rows.map((row) => messageView(row, authors.get(row.authorId) ?? { id: row.authorId, name: "Former user", role: "student" }, files.filter((file) => file.messageId === row.id).map(attachmentView)));
+}
+
+export function messageView(row: Message, author: ThreadPerson, attachments: MessageAttachmentView[]): MessageView {
+  return {
     id: row.id,
     threadId: row.threadId,
     seq: row.seq,
     clientMessageId: row.clientMessageId,
-    author: authors.get(row.authorId) ?? { id: row.authorId, name: "Former user", role: "student" },
+    author,
     body: row.deletedAt ? "" : row.body,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
-    attachments: row.deletedAt ? [] : files.filter((file) => file.messageId === row.id).map(attachmentView),
-  }));
+    attachments: row.deletedAt ? [] : attachments,
+  };
 }

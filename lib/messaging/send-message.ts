@@ -1,19 +1,18 @@
 import type { z } from "zod";
-import { and, count, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { messageAttachments, messages, threadParticipants, threads, type Message } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { messageViews } from "./message-views";
+import { messageView, messageViews } from "./message-views";
 import { findParticipation, isActiveParticipant, lockThread } from "./policy";
 import { publishMessageCreated } from "./publish";
 import { sendMessageSchema } from "./schemas";
 import { SEND_RATE_LIMIT, type MessageView } from "./types";
-import { scheduleUnreadReminders } from "./unread-reminders";
 
-export type StoredMessage = { message: Message; participantIds: string[]; repeated: boolean };
+export type StoredMessage = { message: Message; participantIds: string[]; repeated: boolean; hasAttachments: boolean };
 type SendMessageInput = z.output<typeof sendMessageSchema>;
 
 export const RATE_LIMITED_MESSAGE = `You are sending messages very fast. Wait a few seconds and send again.`;
@@ -29,12 +28,13 @@ export async function sendMessage(db: Database, actor: Actor, input: unknown): P
 
   const result = await db.transaction((tx) => storeMessage(tx, actor, parsed.data));
   if (!result.ok) return result;
-  return ok(await publishStoredMessage(db, result.data));
+  return ok(await publishStoredMessage(db, result.data, actor));
 }
 
 /** After commit: the message as clients see it, published unless it was a retry of a stored one. */
-export async function publishStoredMessage(db: Database, stored: StoredMessage): Promise<MessageView> {
-  const [view] = await messageViews(db, [stored.message]);
+export async function publishStoredMessage(db: Database, stored: StoredMessage, author: Actor): Promise<MessageView> {
+  // A new message without files is all in hand: no query needed to show it.
+  const [view] = stored.hasAttachments ? await messageViews(db, [stored.message]) : [messageView(stored.message, { id: author.id, name: author.name, role: author.role }, [])];
   if (!view) throw new Error("sent message vanished");
   if (!stored.repeated) await publishMessageCreated(view, stored.participantIds);
   return view;
@@ -46,12 +46,14 @@ export async function storeMessage(tx: Transaction, actor: Actor, input: SendMes
   // One author's sends queue behind each other: a retry sees the first attempt's row, and the
   // rate limit cannot be raced by parallel requests.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`send:${actor.id}`}, 0))`);
-  const [earlier] = await tx.select().from(messages).where(and(eq(messages.authorId, actor.id), eq(messages.clientMessageId, clientMessageId)));
-  if (earlier) {
+  const prior = await priorSends(tx, actor.id, clientMessageId);
+  if (prior.earlierId) {
+    const [earlier] = await tx.select().from(messages).where(eq(messages.id, prior.earlierId));
+    if (!earlier) throw new Error("an earlier send vanished under its author's lock");
     if (earlier.threadId !== threadId) return fail("conflict", "This message id was already used in another thread");
-    return ok({ message: earlier, participantIds: [], repeated: true });
+    return ok({ message: earlier, participantIds: [], repeated: true, hasAttachments: true });
   }
-  if (await overRateLimit(tx, actor.id)) return fail("rate_limited", RATE_LIMITED_MESSAGE);
+  if (prior.recent >= SEND_RATE_LIMIT.max) return fail("rate_limited", RATE_LIMITED_MESSAGE);
 
   await lockThread(tx, threadId);
   const participation = await findParticipation(tx, actor, threadId);
@@ -62,31 +64,16 @@ export async function storeMessage(tx: Transaction, actor: Actor, input: SendMes
   if (!attached) return fail("invalid", "Check the attachments", { attachmentIds: ["An attachment is missing or was already sent. Attach the file again."] });
 
   const seq = participation.thread.lastSeq + 1;
-  // The time the lock was held, not the transaction's start: times then rise with seq.
-  const [message] = await tx.insert(messages).values({ threadId, seq, authorId: actor.id, clientMessageId, body, createdAt: sql`clock_timestamp()` }).returning();
-  if (!message) throw new Error("message insert returned nothing");
-  if (attachmentIds.length > 0) await tx.update(messageAttachments).set({ messageId: message.id }).where(inArray(messageAttachments.id, attachmentIds));
-  await tx.update(threads).set({ lastSeq: seq, lastMessageId: message.id, lastMessageAt: message.createdAt }).where(eq(threads.id, threadId));
-  // Sending is reading: everything before one's own message has been seen.
-  await tx
-    .update(threadParticipants)
-    .set({ lastReadSeq: seq, unreadCount: 0, activityAt: message.createdAt, notifiedAt: null, emailedAt: null })
-    .where(and(eq(threadParticipants.threadId, threadId), eq(threadParticipants.userId, actor.id)));
-  const recipients = await countUnreadForOthers(tx, message);
-  const preview = body.length > 0 ? body.slice(0, 280) : `Sent ${attachmentIds.length === 1 ? "a file" : `${attachmentIds.length} files`}`;
-  for (const recipient of recipients) {
-    if (recipient.muted || (!recipient.firstBell && !recipient.firstEmail)) continue;
-    await scheduleUnreadReminders(tx, { threadId, userId: recipient.userId, seq, authorName: actor.name, preview }, { bell: recipient.firstBell, email: recipient.firstEmail });
-  }
-  return ok({ message, participantIds: [actor.id, ...recipients.map((recipient) => recipient.userId)], repeated: false });
+  const { message, recipients } = await insertMessage(tx, { threadId, seq, authorId: actor.id, clientMessageId, body, attachmentIds });
+  return ok({ message, participantIds: [actor.id, ...recipients], repeated: false, hasAttachments: attachmentIds.length > 0 });
 }
 
-async function overRateLimit(tx: Transaction, authorId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(messages)
-    .where(and(eq(messages.authorId, authorId), gt(messages.createdAt, sql`now() - make_interval(secs => ${SEND_RATE_LIMIT.windowSeconds})`)));
-  return (row?.n ?? 0) >= SEND_RATE_LIMIT.max;
+/** Under the author's lock: the message a retried clientMessageId already stored, and how many they sent in the window. */
+async function priorSends(tx: Transaction, authorId: string, clientMessageId: string): Promise<{ earlierId: string | null; recent: number }> {
+  const { rows } = await tx.execute<{ earlier_id: string | null; recent: number }>(sql`
+    select (select id from ${messages} where author_id = ${authorId} and client_message_id = ${clientMessageId}) as earlier_id,
+           (select count(*)::int from ${messages} where author_id = ${authorId} and created_at > now() - make_interval(secs => ${SEND_RATE_LIMIT.windowSeconds})) as recent`);
+  return { earlierId: rows[0]?.earlier_id ?? null, recent: Number(rows[0]?.recent ?? 0) };
 }
 
 /** The author's own pending uploads to this thread, locked; false if any id is not one. */
@@ -100,23 +87,36 @@ async function claimAttachments(tx: Transaction, authorId: string, threadId: str
   return rows.length === new Set(ids).size;
 }
 
-type Recipient = { userId: string; muted: boolean; firstBell: boolean; firstEmail: boolean };
+type NewMessage = { threadId: string; seq: number; authorId: string; clientMessageId: string; body: string; attachmentIds: readonly string[] };
 
-/** Every other current participant has one more unread; the first unread of a run schedules the reminders. */
-async function countUnreadForOthers(tx: Transaction, message: Message): Promise<Recipient[]> {
-  const result = await tx.execute<{ user_id: string; muted: boolean; first_bell: boolean; first_email: boolean }>(sql`
-    with before as (
-      select user_id, notified_at, emailed_at from ${threadParticipants}
-      where thread_id = ${message.threadId} and user_id <> ${message.authorId} and left_at is null
-      for update
+/**
+ * Every write of a send in one statement (one round trip under the thread's lock): the message at
+ * the time the lock was held (so times rise with seq), its files, the thread's newest position, the
+ * author's read position (sending is reading), and one more unread for everyone else in it (the
+ * first of a run starts its reminders' clock: unread-reminders.ts).
+ */
+async function insertMessage(tx: Transaction, m: NewMessage): Promise<{ message: Message; recipients: string[] }> {
+  const { rows } = await tx.execute<{ id: string; created_at: string; recipients: string[] }>(sql`
+    with ins as (
+      insert into ${messages} (thread_id, seq, author_id, client_message_id, body, created_at)
+      values (${m.threadId}, ${m.seq}, ${m.authorId}, ${m.clientMessageId}, ${m.body}, clock_timestamp())
+      returning id, created_at
+    ), files as (
+      update ${messageAttachments} set message_id = (select id from ins) where id = any(${`{${m.attachmentIds.join(",")}}`}::uuid[])
+    ), moved as (
+      update ${threads} set last_seq = ${m.seq}, last_message_id = (select id from ins), last_message_at = (select created_at from ins) where id = ${m.threadId}
+    ), own as (
+      update ${threadParticipants} set last_read_seq = ${m.seq}, unread_count = 0, activity_at = (select created_at from ins), unread_since = null, notified_at = null, emailed_at = null
+      where thread_id = ${m.threadId} and user_id = ${m.authorId}
+    ), others as (
+      update ${threadParticipants}
+      set unread_count = unread_count + 1, activity_at = (select created_at from ins), unread_since = coalesce(unread_since, (select created_at from ins))
+      where thread_id = ${m.threadId} and user_id <> ${m.authorId} and left_at is null
+      returning user_id
     )
-    update ${threadParticipants} p
-    set unread_count = p.unread_count + 1,
-        activity_at = ${message.createdAt.toISOString()}::timestamptz,
-        notified_at = coalesce(p.notified_at, now()),
-        emailed_at = coalesce(p.emailed_at, now())
-    from before
-    where p.thread_id = ${message.threadId} and p.user_id = before.user_id
-    returning p.user_id, p.muted, before.notified_at is null as first_bell, before.emailed_at is null as first_email`);
-  return result.rows.map((row) => ({ userId: row.user_id, muted: row.muted, firstBell: row.first_bell, firstEmail: row.first_email }));
+    select (select id from ins) as id, (select to_json(created_at) from ins) as created_at, coalesce((select json_agg(user_id) from others), '[]'::json) as recipients`);
+  const row = rows[0];
+  if (!row?.id) throw new Error("message insert returned nothing");
+  const message: Message = { id: row.id, threadId: m.threadId, seq: m.seq, authorId: m.authorId, clientMessageId: m.clientMessageId, body: m.body, bodySearch: null, createdAt: new Date(row.created_at), editedAt: null, deletedAt: null };
+  return { message, recipients: row.recipients };
 }

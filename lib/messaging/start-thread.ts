@@ -40,7 +40,7 @@ export async function startThread(db: Database, actor: Actor, input: unknown): P
       if (!first.ok) throw new FirstMessageRefused(first);
       return first.data;
     });
-    await publishStoredMessage(db, stored);
+    await publishStoredMessage(db, stored, actor);
     return ok({ threadId: stored.message.threadId });
   } catch (error) {
     if (error instanceof FirstMessageRefused) return fail(error.refusal.code, error.refusal.message, { body: [error.refusal.message] });

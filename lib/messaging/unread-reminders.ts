@@ -1,72 +1,86 @@
-import { and, eq, isNull } from "drizzle-orm";
-import type { Database, Executor } from "@/db/client";
-import { notifications, threadParticipants, threads, type Notification } from "@/db/schema";
-import type { JobDefinition } from "@/lib/jobs/types";
-import { enqueueInTransaction } from "@/lib/jobs/enqueue";
-import { runningJobs } from "@/lib/jobs/runner";
-import { logger } from "@/lib/log/logger";
+import { and, asc, eq, gt, isNull, lte, ne, sql } from "drizzle-orm";
+import type { Database, Transaction } from "@/db/client";
+import { messages, notifications, profiles, threadParticipants, threads, type Notification } from "@/db/schema";
+import type { RecurringTask } from "@/lib/jobs/types";
 import { queueNotificationEmail } from "@/lib/notifications/email-notifications";
 import { notify } from "@/lib/notifications/notify";
 import { publishNotifications } from "@/lib/notifications/publish";
 import { taskKeys } from "@/lib/notifications/task-keys";
 import { threadHref } from "./links";
 
-export const THREAD_UNREAD_QUEUE = "thread-unread";
-
 /**
  * Someone looking at the thread reads a new message within a second, so the bell waits a little:
- * only a participant who is elsewhere hears of it. The email waits ten minutes.
+ * only a participant who is elsewhere hears of it, once per thread until they read it. The email
+ * waits ten minutes, once per unread run.
  */
 export const BELL_DELAY_SECONDS = 5;
 export const EMAIL_DELAY_SECONDS = 10 * 60;
+const BATCH = 100;
 
-export type UnreadReminder = { threadId: string; userId: string; stage: "bell" | "email"; seq: number; authorName: string; preview: string };
-
-/** Called in the send's transaction for a participant whose unread run this message starts. */
-export async function scheduleUnreadReminders(tx: Executor, reminder: Omit<UnreadReminder, "stage">, stages: { bell: boolean; email: boolean }): Promise<void> {
-  // Only the app server runs the queue; a script (the demo seed) has nobody to remind.
-  if (!runningJobs()) {
-    logger.debug("no job queue in this process; unread reminders skipped", { threadId: reminder.threadId });
-    return;
-  }
-  if (stages.bell) await enqueueInTransaction(tx, THREAD_UNREAD_QUEUE, { ...reminder, stage: "bell" }, { startAfter: BELL_DELAY_SECONDS });
-  if (stages.email) await enqueueInTransaction(tx, THREAD_UNREAD_QUEUE, { ...reminder, stage: "email" }, { startAfter: EMAIL_DELAY_SECONDS });
-}
+type Stage = "bell" | "email";
 
 /**
- * Sends the reminder if the participant still has not read the message: the bell once per thread
- * while unread (its task resolves when they read), the email once per unread run.
+ * Sends the reminders that are due: a sweep over the unread runs whose bell or email has not gone
+ * out (two small partial indexes), not a job per message, so a lively thread costs its sends
+ * nothing. Rows are claimed with SKIP LOCKED, so every app process may sweep at once.
  */
-export async function sendUnreadReminder(db: Database, reminder: UnreadReminder): Promise<void> {
-  const created = await db.transaction(async (tx): Promise<Notification[]> => {
-    const [row] = await tx
-      .select({ participant: threadParticipants, subject: threads.subject })
-      .from(threadParticipants)
-      .innerJoin(threads, eq(threads.id, threadParticipants.threadId))
-      .where(and(eq(threadParticipants.threadId, reminder.threadId), eq(threadParticipants.userId, reminder.userId)))
-      .for("update", { of: threadParticipants });
-    if (!row) return [];
-    const { participant, subject } = row;
-    const stillUnread = participant.leftAt === null && !participant.muted && participant.unreadCount > 0 && participant.lastReadSeq < reminder.seq;
-    if (!stillUnread) return [];
-    const title = `${reminder.authorName} wrote in “${subject}”`;
-    const link = threadHref(reminder.threadId);
-    if (reminder.stage === "email") {
-      await queueNotificationEmail(tx, { userId: reminder.userId, kind: "thread_message", title, body: reminder.preview, link });
-      return [];
-    }
-    const taskKey = taskKeys.readThread(reminder.threadId, reminder.userId);
-    const [open] = await tx.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.taskKey, taskKey), isNull(notifications.resolvedAt))).limit(1);
-    if (open) return [];
-    return notify(tx, [reminder.userId], { type: "thread.message", title, body: reminder.preview, link, taskKey });
-  });
-  await publishNotifications(created);
+export async function sendDueReminders(db: Database, now = new Date()): Promise<number> {
+  let sent = 0;
+  for (const stage of ["bell", "email"] as const) {
+    const created = await db.transaction((tx) => sweep(tx, stage, now));
+    sent += created.length;
+    await publishNotifications(created);
+  }
+  return sent;
 }
 
-export function createThreadUnreadJob(db: Database): JobDefinition<UnreadReminder> {
-  return {
-    name: THREAD_UNREAD_QUEUE,
-    queue: { retryLimit: 5, retryDelay: 10, retryBackoff: true },
-    handle: (job) => sendUnreadReminder(db, job.data),
-  };
+async function sweep(tx: Transaction, stage: Stage, now: Date): Promise<Notification[]> {
+  const delay = stage === "bell" ? BELL_DELAY_SECONDS : EMAIL_DELAY_SECONDS;
+  const pendingColumn = stage === "bell" ? threadParticipants.notifiedAt : threadParticipants.emailedAt;
+  const due = await tx
+    .select({ participant: threadParticipants, subject: threads.subject })
+    .from(threadParticipants)
+    .innerJoin(threads, eq(threads.id, threadParticipants.threadId))
+    .where(and(lte(threadParticipants.unreadSince, new Date(now.getTime() - delay * 1000)), isNull(pendingColumn)))
+    .orderBy(asc(threadParticipants.unreadSince))
+    .limit(BATCH)
+    .for("update", { of: threadParticipants, skipLocked: true });
+  const created: Notification[] = [];
+  for (const { participant, subject } of due) {
+    const handled = and(eq(threadParticipants.threadId, participant.threadId), eq(threadParticipants.userId, participant.userId));
+    await tx.update(threadParticipants).set(stage === "bell" ? { notifiedAt: now } : { emailedAt: now }).where(handled);
+    // A muted thread, or someone who has left, is passed over (and so leaves the sweep's index).
+    if (participant.muted || participant.leftAt !== null || participant.unreadCount === 0) continue;
+    const first = await firstUnread(tx, participant.threadId, participant.userId, participant.lastReadSeq);
+    if (!first) continue;
+    const title = `${first.authorName} wrote in “${subject}”`;
+    const link = threadHref(participant.threadId);
+    if (stage === "email") {
+      await queueNotificationEmail(tx, { userId: participant.userId, kind: "thread_message", title, body: first.preview, link });
+      continue;
+    }
+    const taskKey = taskKeys.readThread(participant.threadId, participant.userId);
+    const [open] = await tx.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.taskKey, taskKey), isNull(notifications.resolvedAt))).limit(1);
+    if (!open) created.push(...(await notify(tx, [participant.userId], { type: "thread.message", title, body: first.preview, link, taskKey })));
+  }
+  return created;
+}
+
+/** The first message someone has not read (by another person), as a reminder quotes it. */
+async function firstUnread(tx: Transaction, threadId: string, userId: string, lastReadSeq: number) {
+  const [row] = await tx
+    .select({ body: messages.body, deletedAt: messages.deletedAt, authorName: profiles.fullName, files: sql<number>`(select count(*)::int from message_attachments a where a.message_id = ${messages.id})` })
+    .from(messages)
+    .innerJoin(profiles, eq(profiles.userId, messages.authorId))
+    .where(and(eq(messages.threadId, threadId), gt(messages.seq, lastReadSeq), ne(messages.authorId, userId)))
+    .orderBy(asc(messages.seq))
+    .limit(1);
+  if (!row) return null;
+  const preview = row.deletedAt ? "Message deleted" : row.body.length > 0 ? row.body.slice(0, 280) : row.files === 1 ? "Sent a file" : `Sent ${row.files} files`;
+  return { authorName: row.authorName, preview };
+}
+
+/** The sweep, every two seconds in each app process (instrumentation.ts starts it with the job queue). */
+export function threadReminderSweep(db: Database): RecurringTask {
+  return { name: "thread-reminders", everySeconds: 2, run: async () => void (await sendDueReminders(db)) };
 }
