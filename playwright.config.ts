@@ -24,13 +24,13 @@ export default defineConfig({
     },
   },
   // The fuzz suite compares the whole database and the server's log around each route, so no other
-  // spec may run beside it: it runs first, alone, and the journeys run after it whether it passes or
-  // not (a teardown runs regardless). Run it by itself with `--no-deps`, or every journey follows.
-  // The outage journey stops the real-time server everyone shares, so it too runs alone, last.
+  // spec may run beside it: it runs first, alone. The outage journey stops the real-time server
+  // everyone shares, so it runs last, alone. Each stage needs the one before it to pass (a stage that
+  // did not run counts as failed in `npm test`); run any spec by itself with `--no-deps`.
   projects: [
-    { name: "fuzz", testMatch: /fuzz\.spec\.ts$/, teardown: "journeys" },
-    { name: "journeys", testIgnore: [/fuzz\.spec\.ts$/, /outage\.spec\.ts$/], teardown: "outage" },
-    { name: "outage", testMatch: /outage\.spec\.ts$/ },
+    { name: "fuzz", testMatch: /fuzz\.spec\.ts$/ },
+    { name: "journeys", testIgnore: [/fuzz\.spec\.ts$/, /outage\.spec\.ts$/], dependencies: ["fuzz"] },
+    { name: "outage", testMatch: /outage\.spec\.ts$/, dependencies: ["journeys"] },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

@@ -62,11 +62,13 @@ if (!only || only === "e2e") {
     const port = await findFreePort();
     const playwrightFile = path.join(resultsDir, "playwright.json");
     const ok = run("playwright", "npx", ["playwright", "test"], { E2E_PORT: String(port), PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile });
-    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(playwrightFile);
+    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightFile);
     if (report) {
       passed += report.stats.expected + report.stats.flaky;
-      failed += report.stats.unexpected + (report.stats.unexpected === 0 && !ok ? 1 : 0);
-      if (!ok) failures.push("playwright");
+      // A journey that did not run (its stage's dependency failed, or it skipped itself) proves nothing.
+      failed += report.stats.unexpected + report.stats.skipped + (report.stats.unexpected === 0 && !ok ? 1 : 0);
+      if (report.stats.skipped > 0) console.log(`\n${report.stats.skipped} Playwright tests did not run (a failed stage before them, or a skip); counted as failed.`);
+      if (!ok || report.stats.skipped > 0) failures.push("playwright");
     } else check("playwright (no report)", false);
   }
 }
