@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { roleHome, roleLabel } from "@/lib/auth/roles";
+import { countUnreadThreads } from "@/lib/messaging/queries";
 import { countUnreadNotifications } from "@/lib/notifications/queries";
 import { getOwnProfile } from "@/lib/profiles/queries";
 import { initialsOf } from "@/lib/profiles/schemas";
@@ -12,8 +13,9 @@ import { SIDEBAR_COOKIE } from "@/components/portal/sidebar-state";
 /** Everything the app shell shows, for the portal layout and the root 404/403 pages alike. */
 export async function loadShellData(actor: Actor): Promise<ShellData> {
   const db = getDb();
-  const [unread, own, jar] = await Promise.all([
+  const [unread, unreadThreads, own, jar] = await Promise.all([
     countUnreadNotifications(db, actor),
+    countUnreadThreads(db, actor),
     // The public id is a nicety in the avatar menu; the shell must render without it.
     getOwnProfile(db, actor).catch(() => null),
     cookies(),
@@ -31,6 +33,7 @@ export async function loadShellData(actor: Actor): Promise<ShellData> {
       homeHref: roleHome[actor.role],
     },
     unread,
+    unreadThreads,
     sidebarCollapsed: jar.get(SIDEBAR_COOKIE)?.value === "1",
     realtime: realtimeConfig()?.client ?? null,
   };

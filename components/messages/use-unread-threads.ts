@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { fetchNotificationSummary, notificationSummaryKey } from "@/components/portal/notification-bell";
+import { useSummarySeed } from "@/components/portal/summary-seed";
 import { useRealtime } from "@/components/realtime/realtime-provider";
 
 /**
@@ -11,13 +12,15 @@ import { useRealtime } from "@/components/realtime/realtime-provider";
  */
 export function useUnreadThreads(): number | undefined {
   const { state } = useRealtime();
+  const seed = useSummarySeed();
   const { data, refetch } = useQuery({
     queryKey: notificationSummaryKey,
     queryFn: fetchNotificationSummary,
+    initialData: seed,
     refetchInterval: state === "connected" ? 60_000 : 5_000,
   });
   const count = data?.unreadThreads;
-  // The bell seeds the query with the shell's notification count only; ask once for the rest.
+  // Outside the shell's seed (none given) the summary may lack the count: ask once for it.
   const asked = useRef(false);
   useEffect(() => {
     if (data && count === undefined && !asked.current) {

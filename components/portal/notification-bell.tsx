@@ -6,6 +6,7 @@ import { useState } from "react";
 import { NotificationMenuContent } from "@/components/notifications/notification-menu-content";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { useRealtime } from "@/components/realtime/realtime-provider";
+import { useSummarySeed } from "./summary-seed";
 
 export const notificationSummaryKey = ["notifications", "summary"] as const;
 
@@ -21,12 +22,13 @@ export async function fetchNotificationSummary(): Promise<NotificationSummary> {
 /** The unread count on a bell that opens the latest notifications (the list is the notifications module's). */
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const { state } = useRealtime();
+  const seed = useSummarySeed();
   const [open, setOpen] = useState(false);
   // Events drive the count while connected; polling covers the gaps when they cannot.
   const { data } = useQuery({
     queryKey: notificationSummaryKey,
     queryFn: fetchNotificationSummary,
-    initialData: { unread: initialUnread },
+    initialData: seed ?? { unread: initialUnread },
     refetchInterval: state === "connected" ? 60_000 : 5_000,
   });
   const unread = data.unread;

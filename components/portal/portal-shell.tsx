@@ -6,12 +6,14 @@ import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { AppSidebar } from "./app-sidebar";
 import type { ShellData, ShellUser } from "./shell-types";
 import { SIDEBAR_COOKIE } from "./sidebar-state";
+import { SummarySeed } from "./summary-seed";
 import { TopBar } from "./top-bar";
 
 // The root 404/403 pages wrap themselves in the shell for signed-in users; when Next renders them
 // inside the portal layout instead, this keeps the shell (and its <main>) from nesting.
 const InsideShell = createContext(false);
 const ShellUserContext = createContext<ShellUser | null>(null);
+
 
 /** The signed-in user as the shell knows them (null outside the shell), e.g. for an error page's way home. */
 export function useShellUser(): ShellUser | null {
@@ -33,18 +35,20 @@ export function PortalShell({ data, children }: { data: ShellData; children: Rea
   return (
     <InsideShell.Provider value={true}>
       <ShellUserContext.Provider value={user}>
-        <RealtimeProvider config={data.realtime}>
-          <LiveNotifications userId={user.id} />
-          <div className="flex min-h-dvh">
-            <AppSidebar role={user.role} homeHref={user.homeHref} collapsed={collapsed} />
-            <div className="flex min-w-0 flex-1 flex-col">
-              <TopBar user={user} unread={data.unread} sidebarCollapsed={collapsed} onToggleSidebar={toggleSidebar} />
-              <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8 lg:px-8">
-                {children}
-              </main>
+        <SummarySeed.Provider value={{ unread: data.unread, unreadThreads: data.unreadThreads }}>
+          <RealtimeProvider config={data.realtime}>
+            <LiveNotifications userId={user.id} />
+            <div className="flex min-h-dvh">
+              <AppSidebar role={user.role} homeHref={user.homeHref} collapsed={collapsed} />
+              <div className="flex min-w-0 flex-1 flex-col">
+                <TopBar user={user} unread={data.unread} sidebarCollapsed={collapsed} onToggleSidebar={toggleSidebar} />
+                <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8 lg:px-8">
+                  {children}
+                </main>
+              </div>
             </div>
-          </div>
-        </RealtimeProvider>
+          </RealtimeProvider>
+        </SummarySeed.Provider>
       </ShellUserContext.Provider>
     </InsideShell.Provider>
   );

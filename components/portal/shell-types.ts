@@ -17,6 +17,8 @@ export type ShellUser = {
 export type ShellData = {
   user: ShellUser;
   unread: number;
+  /** Threads with unread messages: the Messages badge, right on the first paint. */
+  unreadThreads: number;
   sidebarCollapsed: boolean;
   realtime: RealtimeClientConfig | null;
 };
