@@ -50,7 +50,8 @@ test("an invoice is drafted, approved, seen by the student and paid in two parts
   // The student who owns the assignment sees it.
   const student = await signedIn(browser, studentEmail, "/student");
   await student.goto("/student/invoices");
-  const row = student.locator(`[data-testid="invoice-row"][data-number="${number}"]`);
+  // The list on screen: while a streamed page is revealed, React may hold a hidden copy of it in the DOM.
+  const row = student.getByRole("list", { name: "Your invoices" }).locator(`[data-testid="invoice-row"][data-number="${number}"]`);
   await expect(row).toContainText("Issued");
   await expect(row).toContainText("$105.50");
   await row.getByRole("link", { name: number }).click();
