@@ -49,6 +49,7 @@ test("a student and their teacher talk live on the assignment thread: typing, re
   const threadId = threadIdOf(teacher);
   const missing = await outsider.page.goto(`/messages/${threadId}`);
   expect(missing?.status()).toBe(404);
+  expect((await outsider.page.goto("/messages/not-a-thread"))?.status()).toBe(404);
   const answers = await outsider.page.evaluate(
     async ([id, url]) => [(await fetch(`/api/threads/${id}/messages`)).status, (await fetch(url ?? "")).status],
     [threadId, attachmentUrl] as const,

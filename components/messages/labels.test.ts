@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { isInboxFilter, threadTitle } from "./labels";
+import { threadTitle } from "./labels";
 
 it("names a support thread after its student for staff only", () => {
   const liam = { id: "1", name: "Liam Chen", role: "student" as const };
@@ -7,10 +7,4 @@ it("names a support thread after its student for staff only", () => {
   expect(threadTitle({ kind: "support", subject: "Support" }, [liam, diego])).toBe("Support · Liam Chen");
   expect(threadTitle({ kind: "support", subject: "Support" }, [diego])).toBe("Support");
   expect(threadTitle({ kind: "direct", subject: "Rota" }, [liam])).toBe("Rota");
-});
-
-it("accepts only known filters from the URL", () => {
-  expect(isInboxFilter("unread")).toBe(true);
-  expect(isInboxFilter("constructor")).toBe(false);
-  expect(isInboxFilter(undefined)).toBe(false);
 });

@@ -6,10 +6,6 @@ export const filterLabels: Record<InboxFilter, string> = { all: "All", unread: "
 
 export const inboxFilters = Object.keys(filterLabels) as InboxFilter[];
 
-export function isInboxFilter(value: string | undefined): value is InboxFilter {
-  return value !== undefined && Object.hasOwn(filterLabels, value);
-}
-
 /**
  * Every student's support thread is called "Support"; staff see whose it is ("Support · Liam Chen"),
  * the student sees just "Support".

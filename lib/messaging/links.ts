@@ -1,3 +1,2 @@
 /** The thread page; the same path in every role's portal. */
 export const threadHref = (threadId: string) => `/messages/${threadId}`;
-export const INBOX_PATH = "/messages";

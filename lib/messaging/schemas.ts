@@ -52,8 +52,12 @@ export const startThreadSchema = z.object({
   clientMessageId: z.uuid({ error: "clientMessageId must be a UUID chosen by the sender" }),
 });
 
+/** The inbox's URL: a search (trimmed, at most 200 characters), a known filter (else all), a cursor. */
 export const inboxQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  filter: z.enum(["all", "unread", "assignment", "support", "direct"]).optional().catch(undefined),
-  cursor: z.string().max(200).optional().catch(undefined),
+  q: z
+    .string()
+    .transform((q) => q.trim().slice(0, 200))
+    .catch(""),
+  filter: z.enum(["all", "unread", "assignment", "support", "direct"]).catch("all"),
+  cursor: z.string().max(200).nullable().catch(null),
 });

@@ -3,13 +3,13 @@ import { MessagesSquare, SearchX } from "lucide-react";
 import Link from "next/link";
 import { InboxList } from "@/components/messages/inbox-list";
 import { inboxHref, InboxToolbar } from "@/components/messages/inbox-toolbar";
-import { isInboxFilter } from "@/components/messages/labels";
 import { NewThreadDialog } from "@/components/messages/new-thread-dialog";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/lib/auth/session";
 import { listInbox } from "@/lib/messaging/queries";
+import { inboxQuerySchema } from "@/lib/messaging/schemas";
 import { getOwnProfile } from "@/lib/profiles/queries";
 
 export const metadata: Metadata = { title: "Messages" };
@@ -31,10 +31,7 @@ const emptyText = {
 export default async function MessagesPage({ searchParams }: Props) {
   const actor = await requireUser();
   const sp = await searchParams;
-  const rawFilter = first(sp.filter);
-  const filter = isInboxFilter(rawFilter) ? rawFilter : "all";
-  const q = (first(sp.q) ?? "").trim().slice(0, 200);
-  const cursor = first(sp.cursor) ?? null;
+  const { q, filter, cursor } = inboxQuerySchema.parse({ q: first(sp.q) ?? "", filter: first(sp.filter), cursor: first(sp.cursor) ?? null });
   const db = getDb();
   const [page, own] = await Promise.all([listInbox(db, actor, { q: q || undefined, filter, cursor }), getOwnProfile(db, actor)]);
   const [emptyTitle, emptyBody] = q ? ["No conversations match", `Nothing matches “${q}”. Try other words.`] : cursor ? ["Nothing older", "You have reached the end of the list."] : emptyText[filter];

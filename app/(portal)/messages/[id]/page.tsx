@@ -14,13 +14,10 @@ type Props = { params: Promise<{ id: string }> };
 // No loading.tsx here (the inbox's sits in its route group): a streamed page would answer 200
 // before notFound() runs, and a thread that is not yours must answer 404.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 // The title and the page read the thread once per request, through the same access-checked query.
 const threadFor = cache(async (id: string) => {
-  const actor = await requireUser();
-  if (!UUID.test(id)) return null;
-  return loadThread(getDb(), actor, id);
+  // A malformed id is not found, like someone else's thread (loadThread checks both).
+  return loadThread(getDb(), await requireUser(), id);
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
