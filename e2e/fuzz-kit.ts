@@ -60,7 +60,12 @@ export function send(baseURL: string, request: Send): Promise<Reply> {
       res.on("close", done);
     });
     req.on("error", (error) => {
-      if (sentAtReply < 0) settle(error);
+      if (sentAtReply >= 0) return;
+      // A server that refuses a stream at its limit answers and closes while we are still writing:
+      // our write can fail (EPIPE, ECONNRESET) a moment before its answer is read. Wait for it.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (request.stream && (code === "EPIPE" || code === "ECONNRESET")) setTimeout(() => settle(error), 2_000);
+      else settle(error);
     });
     if (request.stream) {
       const { chunk, totalBytes, prefix } = request.stream;
