@@ -3,7 +3,7 @@ import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 
 
 export const userRole = pgEnum("user_role", ["student", "teacher", "cs_rep", "admin"]);
 export const userStatus = pgEnum("user_status", ["active", "blocked"]);
-export const accountTokenPurpose = pgEnum("account_token_purpose", ["password_reset", "email_verification"]);
+export const accountTokenPurpose = pgEnum("account_token_purpose", ["password_reset", "email_verification", "account_setup"]);
 
 export const users = pgTable(
   "users",

@@ -5,3 +5,4 @@ export * from "./assignments";
 export * from "./invoices";
 export * from "./mail";
 export * from "./messaging";
+export * from "./visitor-chat";

@@ -12,6 +12,13 @@ describe("permission matrix", () => {
     }
   });
 
+  it("lets CS reps and admins serve visitors, and only admins configure the widget", () => {
+    for (const role of ["cs_rep", "admin"] as const) expect(can({ role }, "visitors:serve")).toBe(true);
+    for (const role of ["student", "teacher"] as const) expect(can({ role }, "visitors:serve")).toBe(false);
+    expect(can({ role: "admin" }, "visitors:configure")).toBe(true);
+    for (const role of ["student", "teacher", "cs_rep"] as const) expect(can({ role }, "visitors:configure")).toBe(false);
+  });
+
   it("refuses an anonymous actor everything", () => {
     expect(can(null, "profile:edit-own")).toBe(false);
   });

@@ -45,6 +45,8 @@ const permissions = {
   "threads:start-with-own-teachers": ["student"],
   "threads:start-with-staff": ["teacher", "cs_rep", "admin"],
   "threads:start-with-anyone": ["cs_rep", "admin"],
+  "visitors:serve": ["cs_rep", "admin"],
+  "visitors:configure": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -5,6 +5,12 @@ export const channels = {
   thread: (threadId: string) => `private-thread-${threadId}`,
   /** Who has the thread open, and their typing (client events). */
   threadPresence: (threadId: string) => `presence-thread-${threadId}`,
+  /** One visitor conversation: its messages, receipts and status (server), typing (client events). Joined by the visitor (token) and staff who serve visitors. */
+  visitorSession: (sessionId: string) => `private-visitor-${sessionId}`,
+  /** The visitor queue changed (server only), for CS reps and admins. */
+  support: "private-support",
+  /** CS reps and admins with the console open: a member here means someone is online for the widget. */
+  supportPresence: "presence-support",
 } as const;
 
 export const events = {
@@ -20,4 +26,12 @@ export const events = {
   threadActivity: "thread.activity",
   /** presence-thread client event: `{ name }`, at most every few seconds while typing. */
   typing: "client-typing",
+  /** private-visitor: `{ message: VisitorMessageView }`. */
+  visitorMessageCreated: "visitor-message.created",
+  /** private-visitor: `{ side: "visitor" | "staff", seq }` — that side has seen up to seq. */
+  visitorSessionRead: "visitor-session.read",
+  /** private-visitor: `{ session: VisitorSessionPublic }` after a claim, transfer, close or conversion. */
+  visitorSessionUpdated: "visitor-session.updated",
+  /** private-support: `{ sessionId }` — a session was started, claimed, transferred, closed, converted or got a message. */
+  visitorQueueChanged: "visitor-queue.changed",
 } as const;
