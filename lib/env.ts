@@ -37,7 +37,39 @@ const serverEnvSchema = z.object({
   // Serves the local mailbox at /dev/mailbox (1: npm run dev and the e2e server set it; unset: on in
   // development only). Never with SMTP_URL, and never in a real deployment: it shows every message.
   MAILBOX_ENABLED: z.enum(["0", "1"], { error: "MAILBOX_ENABLED must be 0 or 1" }).optional(),
+  // Other sites that may embed the visitor chat widget: comma-separated exact origins (https://www.example.org).
+  WIDGET_ALLOWED_ORIGINS: z
+    .string()
+    .transform((value, ctx) => {
+      const origins = parseOriginList(value);
+      if (origins.ok) return origins.origins;
+      ctx.addIssue({ code: "custom", message: `WIDGET_ALLOWED_ORIGINS: "${origins.bad}" is not an origin (scheme://host[:port], no path)` });
+      return z.NEVER;
+    })
+    .default([]),
+  // Host sites sign their signed-in user's id with it (HMAC-SHA256); unset: no visitor is ever marked verified.
+  WIDGET_IDENTITY_SECRET: z.string().min(32, "WIDGET_IDENTITY_SECRET must be at least 32 characters").optional(),
 });
+
+/**
+ * Exact origins, normalized as browsers send them in the Origin header (lower-case scheme and
+ * host, default port dropped), so comparing is string equality.
+ */
+export function parseOriginList(value: string): { ok: true; origins: string[] } | { ok: false; bad: string } {
+  const origins: string[] = [];
+  for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      return { ok: false, bad: entry };
+    }
+    const bare = url.pathname === "/" && url.search === "" && url.hash === "" && url.username === "" && url.password === "";
+    if ((url.protocol !== "https:" && url.protocol !== "http:") || !bare) return { ok: false, bad: entry };
+    origins.push(url.origin);
+  }
+  return { ok: true, origins: [...new Set(origins)] };
+}
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 

@@ -23,6 +23,8 @@ export const taskKeys = {
   reviewPayment: (paymentId: string) => `payment:${paymentId}:review`,
   /** One participant: a thread has messages they have not read (one bell per thread until read). */
   readThread: (threadId: string, userId: string) => `thread:${threadId}:read:${userId}`,
+  /** CS reps and admins: a visitor waits in the chat queue (claiming, closing or converting it resolves it). */
+  serveVisitor: (sessionId: string) => `visitor:${sessionId}:serve`,
 } as const;
 
 /** Every open task on an assignment, for a change that ends it (cancellation). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createStudent } from "@/test/fixtures";
+import { randomUUID } from "node:crypto";
+import { createAdmin, createStaff, createStudent } from "@/test/fixtures";
 import { testDb } from "@/test/db";
 import { authorizeChannel, channelAuthRequestSchema } from "./authorize-channel";
 import { channels } from "./channels";
@@ -19,6 +20,25 @@ describe("channel authorization", () => {
     expect(await authorizeChannel(db, liam, "private-thread-123")).toEqual({ allowed: false });
     expect(await authorizeChannel(db, liam, "presence-anything")).toEqual({ allowed: false });
     expect(await authorizeChannel(db, liam, `private-user-${liam.id}-extra`)).toEqual({ allowed: false });
+  });
+
+  it("lets CS reps and admins, and no one else, into the visitor chat channels", async () => {
+    const db = await testDb();
+    const admin = await createAdmin(db);
+    const rep = await createStaff(db, admin, "cs_rep");
+    const teacher = await createStaff(db, admin, "teacher");
+    const student = await createStudent(db);
+    const session = channels.visitorSession(randomUUID());
+    for (const actor of [admin, rep]) {
+      expect(await authorizeChannel(db, actor, session)).toEqual({ allowed: true, presence: undefined });
+      expect(await authorizeChannel(db, actor, channels.support)).toEqual({ allowed: true, presence: undefined });
+      expect(await authorizeChannel(db, actor, channels.supportPresence)).toEqual({ allowed: true, presence: { user_id: actor.id, user_info: { name: actor.name, role: actor.role } } });
+    }
+    for (const actor of [teacher, student]) {
+      for (const channel of [session, channels.support, channels.supportPresence]) expect(await authorizeChannel(db, actor, channel)).toEqual({ allowed: false });
+    }
+    expect(await authorizeChannel(db, rep, "private-visitor-not-a-uuid")).toEqual({ allowed: false });
+    expect(await authorizeChannel(db, rep, `${channels.support}-x`)).toEqual({ allowed: false });
   });
 
   it("only parses well-formed private and presence requests", () => {

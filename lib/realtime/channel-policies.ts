@@ -1,5 +1,6 @@
 import type { Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
 import { mayJoinThreadChannels } from "@/lib/messaging/policy";
 
 type ChannelPolicy = {
@@ -16,4 +17,8 @@ export const channelPolicies: ChannelPolicy[] = [
   { pattern: /^private-user-([0-9a-f-]{36})$/, allows: async (_db, actor, [userId]) => userId === actor.id },
   { pattern: /^private-thread-([0-9a-f-]{36})$/, allows: (db, actor, [threadId]) => mayJoinThreadChannels(db, actor, threadId ?? "") },
   { pattern: /^presence-thread-([0-9a-f-]{36})$/, allows: (db, actor, [threadId]) => mayJoinThreadChannels(db, actor, threadId ?? "") },
+  // Visitor chat: every CS rep and admin may serve any visitor session; visitors join theirs by token (lib/visitor-chat/channel-auth.ts).
+  { pattern: /^private-visitor-([0-9a-f-]{36})$/, allows: async (_db, actor) => can(actor, "visitors:serve") },
+  { pattern: /^private-support$/, allows: async (_db, actor) => can(actor, "visitors:serve") },
+  { pattern: /^presence-support$/, allows: async (_db, actor) => can(actor, "visitors:serve") },
 ];
