@@ -34,6 +34,8 @@ export type Targets = {
   studentInvoice: { id: string; version: number };
   /** The demo student's Support thread. */
   studentThread: { id: string };
+  /** The token of a closed visitor chat session made for the suite (writes to it are refused with 409). */
+  visitorToken: string;
 };
 
 export type RouteTable = { file: string; cases: (t: Targets) => Case[] };
@@ -213,8 +215,9 @@ function paymentCases(t: Targets, kind: "stripe-checkout" | "paypal-order"): Cas
  * A JSON route of the app's own pages: framing, hostile values in each field (a 4xx naming the
  * reason, nothing written), a cross-site or signed-out caller, malformed ids in the path.
  */
-function jsonCases(t: Targets, method: "POST" | "PATCH", path: string, valid: Record<string, unknown>, fields: Array<{ name: string; body: string | Buffer }>, pathFor: (id: string) => string, allowed: string[]): Case[] {
-  const send = (name: string, contentType: string | undefined, body: Buffer | string, status = PARSE_ERROR, as: Role = "student", extra: Record<string, string> = {}): Case => ({
+/** `sender`: who sends the hostile bodies (staff-only routes refuse a student before reading the fields). */
+function jsonCases(t: Targets, method: "POST" | "PATCH", path: string, valid: Record<string, unknown>, fields: Array<{ name: string; body: string | Buffer }>, pathFor: (id: string) => string, allowed: string[], sender: Role = "student"): Case[] {
+  const send = (name: string, contentType: string | undefined, body: Buffer | string, status = PARSE_ERROR, as: Role = sender, extra: Record<string, string> = {}): Case => ({
     name,
     as,
     request: { ...post(t, path, contentType, body, extra), method },
@@ -230,12 +233,26 @@ function jsonCases(t: Targets, method: "POST" | "PATCH", path: string, valid: Re
     send("urlencoded form", "application/x-www-form-urlencoded", "body=hi"),
     send("invalid UTF-8 body", "application/json", Buffer.concat([Buffer.from('{"body":"'), invalidUtf8, Buffer.from('"}')]), [400]),
     ...fields.map((field) => send(field.name, "application/json", field.body, [400, 404, 409, 413])),
-    { name: "chunked JSON past the limit", as: "student", request: { ...streamed(t, path, "application/json", SMALL_BODY_STREAM, Buffer.from('{"body":"')), method }, expect: { status: TOO_LARGE, jsonError: true, answeredEarly: true } },
-    send("cross-site Origin", "application/json", JSON.stringify(valid), [403], "student", { Origin: "https://evil.example" }),
+    { name: "chunked JSON past the limit", as: sender, request: { ...streamed(t, path, "application/json", SMALL_BODY_STREAM, Buffer.from('{"body":"')), method }, expect: { status: TOO_LARGE, jsonError: true, answeredEarly: true } },
+    send("cross-site Origin", "application/json", JSON.stringify(valid), [403], sender, { Origin: "https://evil.example" }),
     send("signed out", "application/json", JSON.stringify(valid), [401, 403], "anon"),
-    ...badPathIds.map((id): Case => ({ name: `id ${id.slice(0, 40)}`, as: "student", request: { ...post(t, pathFor(id), "application/json", JSON.stringify(valid)), method }, expect: badIdExpectation(id) })),
-    ...wrongMethods(path, allowed, "student", t),
-    hugeHeader(path, method, "student"),
+    ...badPathIds.map((id): Case => ({ name: `id ${id.slice(0, 40)}`, as: sender, request: { ...post(t, pathFor(id), "application/json", JSON.stringify(valid)), method }, expect: badIdExpectation(id) })),
+    ...wrongMethods(path, allowed, sender, t),
+    hugeHeader(path, method, sender),
+  ];
+}
+
+/**
+ * The CS-rep console's routes (/api/visitor-sessions/…): staff only, so an admin sends the hostile
+ * bodies (to a conversation that does not exist: valid bodies answer 404), and a student or a
+ * teacher is refused outright.
+ */
+function visitorSessionCases(t: Targets, action: string, valid: Record<string, unknown>, fields: Array<{ name: string; body: string | Buffer }>, allowed = ["POST"]): Case[] {
+  const at = (id: string) => `/api/visitor-sessions/${id}/${action}`;
+  const path = at(randomUUID());
+  return [
+    ...jsonCases(t, "POST", path, valid, fields, at, allowed, "admin"),
+    ...(["student", "teacher"] as const).map((as): Case => ({ name: `${as} refused`, as, request: post(t, path, "application/json", JSON.stringify(valid)), expect: { status: [403], jsonError: true } })),
   ];
 }
 
@@ -296,6 +313,55 @@ function downloadCases(t: Targets, pathFor: (id: string) => string): Case[] {
     ...badPathIds.map((id) => ({ name: `id ${id.slice(0, 40)}`, as: "student" as Role, request: { method: "GET", path: pathFor(id) }, expect: badIdExpectation(id) })),
     ...wrongMethods(path, ["GET"], "student", t),
     hugeHeader(path, "GET", "student"),
+  ];
+}
+
+/** The visitor chat widget's API: a Bearer token instead of a session cookie, CORS only for listed sites. */
+function widgetJsonCases(t: Targets, path: string, valid: Record<string, unknown>, fields: Array<{ name: string; body: string | Buffer }>, withToken = true): Case[] {
+  const auth: Record<string, string> = withToken ? { Authorization: `Bearer ${t.visitorToken}` } : {};
+  const send = (name: string, contentType: string | undefined, body: Buffer | string, status: number[] = PARSE_ERROR, extra: Record<string, string> = {}): Case => ({
+    name,
+    as: "anon",
+    request: post(t, path, contentType, body, { ...auth, ...extra }),
+    expect: { status, jsonError: true },
+  });
+  return [
+    send("garbage under JSON", "application/json", garbage, [...PARSE_ERROR, 413]),
+    send("truncated JSON", "application/json", '{"body":'),
+    send("JSON array", "application/json", "[1]", [400]),
+    send("JSON string", "application/json", '"hello"', [400]),
+    send("JSON null", "application/json", "null", [400]),
+    send("JSON under multipart", "multipart/form-data; boundary=x", JSON.stringify(valid)),
+    send("urlencoded form", "application/x-www-form-urlencoded", "body=hi"),
+    send("invalid UTF-8 body", "application/json", Buffer.concat([Buffer.from('{"body":"'), invalidUtf8, Buffer.from('"}')]), [400]),
+    ...fields.map((field) => send(field.name, "application/json", field.body, [400, 413])),
+    { name: "chunked JSON past the limit", as: "anon", request: { ...streamed(t, path, "application/json", SMALL_BODY_STREAM, Buffer.from('{"body":"'), auth) }, expect: { status: TOO_LARGE, jsonError: true, answeredEarly: true } },
+    send("a site not listed in WIDGET_ALLOWED_ORIGINS", "application/json", JSON.stringify(valid), [403], { Origin: "https://evil.example" }),
+    send("an opaque (null) Origin", "application/json", JSON.stringify(valid), [403], { Origin: "null" }),
+    { name: "preflight from a site not listed", as: "anon", request: { method: "OPTIONS", path, headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" } }, expect: { status: [403], jsonError: true } },
+    ...wrongMethods(path, ["POST"], "anon", t),
+    hugeHeader(path, "POST", "anon"),
+  ];
+}
+
+/** Tokens that are not this visitor's: none, forged, malformed, another scheme. */
+function badTokens(t: Targets): Array<{ name: string; headers: Record<string, string> }> {
+  return [
+    { name: "no token", headers: {} },
+    { name: "forged token", headers: { Authorization: `Bearer ${"A".repeat(43)}` } },
+    { name: "token 5,000 characters", headers: { Authorization: `Bearer ${"A".repeat(5000)}` } },
+    { name: "token with a percent-escape", headers: { Authorization: `Bearer ${t.visitorToken.slice(0, 40)}%00` } },
+    { name: "Basic scheme", headers: { Authorization: `Basic ${t.visitorToken}` } },
+    { name: "token without scheme", headers: { Authorization: t.visitorToken } },
+  ];
+}
+
+function widgetReadOnly(t: Targets, path: string): Case[] {
+  return [
+    ...badTokens(t).map(({ name, headers }): Case => ({ name, as: "anon", request: { method: "GET", path, headers }, expect: { status: [401], jsonError: true } })),
+    { name: "a site not listed in WIDGET_ALLOWED_ORIGINS", as: "anon", request: { method: "GET", path, headers: { Origin: "https://evil.example", Authorization: `Bearer ${t.visitorToken}` } }, expect: { status: [403], jsonError: true } },
+    { name: "preflight from a site not listed", as: "anon", request: { method: "OPTIONS", path, headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "GET" } }, expect: { status: [403], jsonError: true } },
+    hugeHeader(path, "GET", "anon"),
   ];
 }
 
@@ -397,6 +463,105 @@ export const routeTable: RouteTable[] = [
         hugeHeader(path, "GET", "student"),
       ];
     },
+  },
+  {
+    file: "app/api/visitor-sessions/route.ts",
+    cases: (t) => {
+      const path = "/api/visitor-sessions";
+      return [
+        { name: "q 5,000 characters", as: "admin", request: { method: "GET", path: `${path}?view=live&q=${"%25".repeat(5000)}` }, expect: { status: [200] } },
+        { name: "unknown view, bad cursor", as: "admin", request: { method: "GET", path: `${path}?view=../../x&cursor=${"A".repeat(300)}` }, expect: { status: [200] } },
+        { name: "q with NUL and invalid UTF-8", as: "admin", request: { method: "GET", path: `${path}?q=%00%FF%FE` }, expect: { status: [200, 400] } },
+        { name: "student refused", as: "student", request: { method: "GET", path }, expect: { status: [403], jsonError: true } },
+        { name: "teacher refused", as: "teacher", request: { method: "GET", path }, expect: { status: [403], jsonError: true } },
+        { name: "signed out", as: "anon", request: { method: "GET", path }, expect: { status: [401], jsonError: true } },
+        ...wrongMethods(path, ["GET"], "admin", t),
+        hugeHeader(path, "GET", "admin"),
+      ];
+    },
+  },
+  {
+    file: "app/api/visitor-sessions/[id]/route.ts",
+    cases: (t) => {
+      const path = `/api/visitor-sessions/${randomUUID()}`;
+      return [
+        { name: "unknown id", as: "admin", request: { method: "GET", path }, expect: { status: [404], jsonError: true } },
+        ...badPathIds.map((id): Case => ({ name: `id ${id.slice(0, 40)}`, as: "admin", request: { method: "GET", path: `/api/visitor-sessions/${id}` }, expect: badIdExpectation(id) })),
+        { name: "student refused", as: "student", request: { method: "GET", path }, expect: { status: [403], jsonError: true } },
+        { name: "signed out", as: "anon", request: { method: "GET", path }, expect: { status: [401], jsonError: true } },
+        ...wrongMethods(path, ["GET"], "admin", t),
+        hugeHeader(path, "GET", "admin"),
+      ];
+    },
+  },
+  {
+    file: "app/api/visitor-sessions/[id]/claim/route.ts",
+    cases: (t) => visitorSessionCases(t, "claim", {}, [{ name: "unknown conversation", body: "{}" }]),
+  },
+  {
+    file: "app/api/visitor-sessions/[id]/transfer/route.ts",
+    cases: (t) =>
+      visitorSessionCases(t, "transfer", { toUserId: randomUUID() }, [
+        { name: "toUserId missing", body: "{}" },
+        { name: 'toUserId "NaN"', body: '{"toUserId":"NaN"}' },
+        { name: "toUserId a list", body: JSON.stringify({ toUserId: [randomUUID()] }) },
+      ]),
+  },
+  {
+    file: "app/api/visitor-sessions/[id]/close/route.ts",
+    cases: (t) =>
+      visitorSessionCases(t, "close", { reason: "Answered" }, [
+        { name: "reason missing", body: "{}" },
+        { name: "reason whitespace", body: '{"reason":"  "}' },
+        { name: "reason 301 characters", body: JSON.stringify({ reason: "x".repeat(301) }) },
+        { name: "NUL in the reason", body: JSON.stringify({ reason: nul }) },
+      ]),
+  },
+  {
+    file: "app/api/visitor-sessions/[id]/messages/route.ts",
+    cases: (t) => {
+      const id = randomUUID();
+      return [
+        ...visitorSessionCases(
+          t,
+          "messages",
+          { clientMessageId: randomUUID(), body: "Hello" },
+          [
+            { name: "body missing", body: JSON.stringify({ clientMessageId: id }) },
+            { name: "body 2,001 characters", body: JSON.stringify({ clientMessageId: id, body: "x".repeat(2_001) }) },
+            { name: "NUL in the body", body: JSON.stringify({ clientMessageId: id, body: nul }) },
+            { name: "body an object", body: JSON.stringify({ clientMessageId: id, body: { toString: "x" } }) },
+            { name: 'clientMessageId "NaN"', body: JSON.stringify({ clientMessageId: "NaN", body: "Hello" }) },
+          ],
+          ["GET", "POST"],
+        ),
+        { name: "GET after=1e309", as: "admin", request: { method: "GET", path: `/api/visitor-sessions/${id}/messages?after=1e309` }, expect: { status: [400], jsonError: true } },
+        { name: "GET after=-1", as: "admin", request: { method: "GET", path: `/api/visitor-sessions/${id}/messages?after=-1` }, expect: { status: [400], jsonError: true } },
+        { name: "GET unknown conversation", as: "admin", request: { method: "GET", path: `/api/visitor-sessions/${id}/messages?after=0` }, expect: { status: [404], jsonError: true } },
+        { name: "GET student refused", as: "student", request: { method: "GET", path: `/api/visitor-sessions/${id}/messages` }, expect: { status: [403], jsonError: true } },
+      ];
+    },
+  },
+  {
+    file: "app/api/visitor-sessions/[id]/read/route.ts",
+    cases: (t) =>
+      visitorSessionCases(t, "read", { seq: 1 }, [
+        { name: "seq missing", body: "{}" },
+        { name: "seq 1e309", body: '{"seq":1e309}' },
+        { name: "seq -1", body: '{"seq":-1}' },
+        { name: "seq past int4", body: '{"seq":99999999999}' },
+      ]),
+  },
+  {
+    file: "app/api/visitor-sessions/[id]/convert/route.ts",
+    cases: (t) =>
+      visitorSessionCases(t, "convert", { fullName: "Fuzz Visitor", email: "fuzz.visitor@example.test" }, [
+        { name: "fields missing", body: "{}" },
+        { name: "markup in the name", body: JSON.stringify({ fullName: "<script>x</script>", email: "a@example.test" }) },
+        { name: "malformed email", body: JSON.stringify({ fullName: "Fuzz", email: "not-an-email" }) },
+        { name: "name 100,000 characters", body: JSON.stringify({ fullName: longText, email: "a@example.test" }) },
+        { name: "NUL in the name", body: JSON.stringify({ fullName: nul, email: "a@example.test" }) },
+      ]),
   },
   {
     file: "app/api/files/messages/[id]/route.ts",
@@ -555,6 +720,124 @@ export const routeTable: RouteTable[] = [
       ];
     },
   },
+  {
+    file: "app/api/widget/availability/route.ts",
+    cases: (t) => {
+      const path = "/api/widget/availability";
+      return [
+        { name: "a site not listed in WIDGET_ALLOWED_ORIGINS", as: "anon", request: { method: "GET", path, headers: { Origin: "https://evil.example" } }, expect: { status: [403], jsonError: true } },
+        { name: "an opaque (null) Origin", as: "anon", request: { method: "GET", path, headers: { Origin: "null" } }, expect: { status: [403], jsonError: true } },
+        { name: "a malformed Origin", as: "anon", request: { method: "GET", path, headers: { Origin: "https://%00" } }, expect: { status: [403], jsonError: true } },
+        { name: "preflight from a site not listed", as: "anon", request: { method: "OPTIONS", path, headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "GET" } }, expect: { status: [403], jsonError: true } },
+        ...wrongMethods(path, ["GET"], "anon", t),
+        hugeHeader(path, "GET", "anon"),
+      ];
+    },
+  },
+  {
+    file: "app/api/widget/sessions/route.ts",
+    cases: (t) => {
+      const id = randomUUID();
+      // Every body here is invalid whatever the availability (online or offline): nothing may be written.
+      const form = { name: "Fuzz Visitor", email: "fuzz@example.test", question: "Is this refused?", clientMessageId: id };
+      const with_ = (change: Record<string, unknown>) => JSON.stringify({ ...form, ...change });
+      return widgetJsonCases(t, "/api/widget/sessions", { ...form, name: "" }, [
+        { name: "honeypot filled", body: with_({ website: "https://spam.example" }) },
+        { name: "honeypot an object", body: with_({ website: { url: "x" } }) },
+        { name: "name missing", body: with_({ name: undefined }) },
+        { name: "name whitespace", body: with_({ name: " \n\t " }) },
+        { name: "name 81 characters", body: with_({ name: "n".repeat(81) }) },
+        { name: "name an object", body: with_({ name: { toString: "x" } }) },
+        { name: "NUL in the name", body: with_({ name: nul }) },
+        { name: "question missing", body: with_({ question: undefined }) },
+        { name: "question 2,001 characters", body: with_({ question: "q".repeat(2001) }) },
+        { name: "question 100,000 characters", body: with_({ question: longText }) },
+        { name: "question a number", body: with_({ question: 1e308 }) },
+        { name: "NUL in the question", body: with_({ question: nul }) },
+        { name: "email not an address", body: with_({ email: "not-an-email" }) },
+        { name: "email 300 characters", body: with_({ email: `${"e".repeat(290)}@example.test` }) },
+        { name: "clientMessageId missing", body: with_({ clientMessageId: undefined }) },
+        { name: 'clientMessageId "NaN"', body: with_({ clientMessageId: "NaN" }) },
+        { name: "everything an array", body: with_({ name: ["a"], question: ["b"], email: ["c"] }) },
+      ], false);
+    },
+  },
+  { file: "app/api/widget/session/route.ts", cases: (t) => [...widgetReadOnly(t, "/api/widget/session"), ...wrongMethods("/api/widget/session", ["GET"], "anon", t)] },
+  {
+    file: "app/api/widget/messages/route.ts",
+    cases: (t) => {
+      const path = "/api/widget/messages";
+      const id = randomUUID();
+      const auth = { Authorization: `Bearer ${t.visitorToken}` };
+      const get = (name: string, query: string): Case => ({ name, as: "anon", request: { method: "GET", path: `${path}${query}`, headers: auth }, expect: { status: [400], jsonError: true } });
+      return [
+        ...widgetJsonCases(t, path, { clientMessageId: id, body: "Hello" }, [
+          { name: "body missing", body: JSON.stringify({ clientMessageId: id }) },
+          { name: "body whitespace", body: JSON.stringify({ clientMessageId: id, body: " \n\t " }) },
+          { name: "body 2,001 characters", body: JSON.stringify({ clientMessageId: id, body: "x".repeat(2001) }) },
+          { name: "body 100,000 characters", body: JSON.stringify({ clientMessageId: id, body: longText }) },
+          { name: "NUL in the body", body: JSON.stringify({ clientMessageId: id, body: nul }) },
+          { name: "body a number", body: JSON.stringify({ clientMessageId: id, body: 1e308 }) },
+          { name: "body an object", body: JSON.stringify({ clientMessageId: id, body: { toString: "x" } }) },
+          { name: "clientMessageId missing", body: JSON.stringify({ body: "Hello" }) },
+          { name: 'clientMessageId "NaN"', body: JSON.stringify({ clientMessageId: "NaN", body: "Hello" }) },
+        ]).filter((c) => !c.name.includes("not allowed")),
+        { name: "a closed conversation", as: "anon", request: post(t, path, "application/json", JSON.stringify({ clientMessageId: id, body: "Still there?" }), auth), expect: { status: [409], jsonError: true } },
+        ...badTokens(t).map(({ name, headers }): Case => ({ name: `POST, ${name}`, as: "anon", request: post(t, path, "application/json", JSON.stringify({ clientMessageId: id, body: "Hello" }), headers), expect: { status: [401], jsonError: true } })),
+        ...widgetReadOnly(t, `${path}?after=0`),
+        get('after "abc"', "?after=abc"),
+        get("after -1", "?after=-1"),
+        get("after 1e309", "?after=1e309"),
+        get("after 2^31", "?after=2147483648"),
+        get("after NUL", "?after=%00"),
+        ...wrongMethods(path, ["GET", "POST"], "anon", t),
+      ];
+    },
+  },
+  {
+    file: "app/api/widget/read/route.ts",
+    cases: (t) =>
+      widgetJsonCases(t, "/api/widget/read", { seq: 1 }, [
+        { name: "seq missing", body: "{}" },
+        { name: "seq -1", body: '{"seq":-1}' },
+        { name: 'seq "1"', body: '{"seq":"1"}' },
+        { name: "seq 1.5", body: '{"seq":1.5}' },
+        { name: "seq 1e309", body: '{"seq":1e309}' },
+        { name: "seq 2^31", body: '{"seq":2147483648}' },
+        { name: "seq as an array", body: '{"seq":[1]}' },
+      ]).concat(badTokens(t).map(({ name, headers }): Case => ({ name: `POST, ${name}`, as: "anon", request: post(t, "/api/widget/read", "application/json", '{"seq":1}', headers), expect: { status: [401], jsonError: true } }))),
+  },
+  {
+    file: "app/api/widget/pusher-auth/route.ts",
+    cases: (t) => {
+      const path = "/api/widget/pusher-auth";
+      const form = "application/x-www-form-urlencoded";
+      const auth = { Authorization: `Bearer ${t.visitorToken}` };
+      const bad = (name: string, contentType: string | undefined, body: Buffer | string, status = [400, 403, 415], headers: Record<string, string> = auth): Case => ({ name, as: "anon", request: post(t, path, contentType, body, headers), expect: { status, jsonError: true } });
+      return [
+        bad("empty body", undefined, ""),
+        bad("JSON under the form type", form, JSON.stringify({ socket_id: "1.2", channel_name: "private-visitor-x" })),
+        bad("garbage under multipart", "multipart/form-data; boundary=x", garbage),
+        bad("socket_id missing", form, `channel_name=private-visitor-${randomUUID()}`),
+        bad("channel_name twice", form, "socket_id=123.456&channel_name=a&channel_name=b"),
+        bad("NUL in channel_name", form, "socket_id=123.456&channel_name=private-%00"),
+        bad("invalid UTF-8", form, Buffer.concat([Buffer.from("socket_id=123.456&channel_name="), invalidUtf8])),
+        bad("socket_id 100,000 characters", form, `socket_id=${"9".repeat(100_000)}&channel_name=private-x`, [400, 403, 413]),
+        bad("another visitor's session", form, `socket_id=123.456&channel_name=private-visitor-${randomUUID()}`, [403]),
+        bad("the staff queue channel", form, "socket_id=123.456&channel_name=private-support", [403]),
+        bad("the staff presence channel", form, "socket_id=123.456&channel_name=presence-support", [403]),
+        bad("a student's user channel", form, `socket_id=123.456&channel_name=private-user-${randomUUID()}`, [403]),
+        ...badTokens(t).map(({ name, headers }) => bad(name, form, `socket_id=123.456&channel_name=private-visitor-${randomUUID()}`, [403], headers)),
+        { name: "chunked form past the limit", as: "anon", request: streamed(t, path, form, SMALL_BODY_STREAM, Buffer.from("socket_id=1.2&channel_name="), auth), expect: { status: TOO_LARGE, jsonError: true, answeredEarly: true } },
+        bad("a site not listed in WIDGET_ALLOWED_ORIGINS", form, "socket_id=123.456&channel_name=private-x", [403], { ...auth, Origin: "https://evil.example" }),
+        { name: "preflight from a site not listed", as: "anon", request: { method: "OPTIONS", path, headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" } }, expect: { status: [403], jsonError: true } },
+        ...wrongMethods(path, ["POST"], "anon", t),
+        hugeHeader(path, "POST", "anon"),
+      ];
+    },
+  },
+  // The visitor widget's panel page: GET only and no input (what the loader tells it stays in the URL fragment).
+  { file: "app/widget/panel/route.ts", cases: (t) => [...wrongMethods("/widget/panel", ["GET"], "anon", t), hugeHeader("/widget/panel", "GET", "anon")] },
   { file: "app/api/webhooks/stripe/route.ts", cases: (t) => webhookCases(t, "stripe") },
   { file: "app/api/webhooks/paypal/route.ts", cases: (t) => webhookCases(t, "paypal") },
   {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { expect, test, type Browser, type BrowserType, type TestInfo } from "@playwright/test";
 import pg from "pg";
 import { demo } from "./helpers";
@@ -92,13 +92,25 @@ async function findTargets(db: pg.Client, launch: () => Promise<Browser>, baseUR
     [demo.student],
   );
   const studentThread = await one<{ id: string }>(db, "the demo student's Support thread", "select t.id from threads t join users u on u.id = t.support_student_id where u.email = $1", [demo.student]);
+  const visitorToken = await closedVisitorSession(db);
   const origin = new URL(baseURL).origin;
   const cookies = await sessions(launch, baseURL, {
     student: { email: demo.student, home: "/student" },
     teacher: { email: teacherAssignment.email, home: "/teacher" },
     admin: { email: demo.admin, home: "/admin" },
   });
-  return { baseURL, origin, cookies, db, logFile, targets: { origin, studentAssignment, teacherAssignment: { id: teacherAssignment.id, version: teacherAssignment.version }, studentInvoice, studentThread }, production };
+  return { baseURL, origin, cookies, db, logFile, targets: { origin, studentAssignment, teacherAssignment: { id: teacherAssignment.id, version: teacherAssignment.version }, studentInvoice, studentThread, visitorToken }, production };
+}
+
+/**
+ * A visitor chat session of the suite's own, already closed (out of every queue): the widget routes'
+ * hostile bodies then reach their validation with a real token, and a valid send is refused (409).
+ */
+async function closedVisitorSession(db: pg.Client): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const tokenHash = createHash("sha256").update(token).digest("hex");
+  await db.query("insert into pre_signin_sessions (token_hash, status, name, closed_at, close_reason) values ($1, 'closed', 'Fuzz visitor', now(), 'fuzz suite')", [tokenHash]);
+  return token;
 }
 
 /** The world of one worker; a browser is launched only when a session must be signed in again. */

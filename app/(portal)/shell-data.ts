@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { roleHome, roleLabel } from "@/lib/auth/roles";
 import { countUnreadThreads } from "@/lib/messaging/queries";
 import { countUnreadNotifications } from "@/lib/notifications/queries";
+import { countWaitingVisitors } from "@/lib/visitor-chat/queue-queries";
 import { getOwnProfile } from "@/lib/profiles/queries";
 import { initialsOf } from "@/lib/profiles/schemas";
 import { realtimeConfig } from "@/lib/realtime/config";
@@ -13,9 +14,10 @@ import { SIDEBAR_COOKIE } from "@/components/portal/sidebar-state";
 /** Everything the app shell shows, for the portal layout and the root 404/403 pages alike. */
 export async function loadShellData(actor: Actor): Promise<ShellData> {
   const db = getDb();
-  const [unread, unreadThreads, own, jar] = await Promise.all([
+  const [unread, unreadThreads, waitingVisitors, own, jar] = await Promise.all([
     countUnreadNotifications(db, actor),
     countUnreadThreads(db, actor),
+    countWaitingVisitors(db, actor),
     // The public id is a nicety in the avatar menu; the shell must render without it.
     getOwnProfile(db, actor).catch(() => null),
     cookies(),
@@ -34,6 +36,7 @@ export async function loadShellData(actor: Actor): Promise<ShellData> {
     },
     unread,
     unreadThreads,
+    waitingVisitors,
     sidebarCollapsed: jar.get(SIDEBAR_COOKIE)?.value === "1",
     realtime: realtimeConfig()?.client ?? null,
   };

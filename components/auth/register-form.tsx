@@ -12,7 +12,8 @@ import { useFocusFirstError } from "./use-focus-first-error";
 const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
 
-export function RegisterForm() {
+/** `visitor` and `email` come from the chat widget's "Create an account" link: the conversation joins the new inbox. */
+export function RegisterForm({ visitor, email }: { visitor?: string; email?: string } = {}) {
   const [state, action] = useActionState(registerAction, idleState);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
@@ -23,8 +24,9 @@ export function RegisterForm() {
     <form ref={form} action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="timeZone" value={timeZone} />
+      {visitor ? <input type="hidden" name="visitor" value={visitor} /> : null}
       <Field label="Full name" name="fullName" autoComplete="name" required maxLength={200} defaultValue={state.values?.fullName} errors={errors.fullName} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={errors.email} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email ?? email} errors={errors.email} />
       <PasswordField label="Password" name="password" autoComplete="new-password" required hint="At least 10 characters, not your email." errors={errors.password} />
       <PasswordField label="Confirm password" name="confirmPassword" autoComplete="new-password" required errors={errors.confirmPassword} />
       <SubmitButton className="w-full" pendingText="Creating account…">

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { checkResetLinkAction, resetPasswordAction, type ResetOutcome } from "@/app/(auth)/reset-password/actions";
+import { checkSetupLinkAction, setPasswordAction } from "@/app/(auth)/set-password/actions";
 import type { FormState } from "@/lib/actions/form-state";
 import { PASSWORD_MIN } from "@/lib/auth/schemas";
 import { FormMessage } from "@/components/ui/form-message";
@@ -12,15 +13,38 @@ import { LinkNotWorking } from "./link-not-working";
 import { PasswordField } from "./password-field";
 import { useFocusFirstError } from "./use-focus-first-error";
 
-const STORAGE_KEY = "nano-reset-token";
+const modes = {
+  reset: {
+    storageKey: "nano-reset-token",
+    check: checkResetLinkAction,
+    submit: resetPasswordAction,
+    title: "Choose a new password",
+    subtitle: "Setting it signs you out on every device; then sign in with the new one.",
+    button: "Set new password",
+    expired: "A reset link works once, for 30 minutes. This one has been used, has expired, or is not complete.",
+    again: "Ask for a new one; it reaches you if your account can use it.",
+  },
+  setup: {
+    storageKey: "nano-setup-token",
+    check: checkSetupLinkAction,
+    submit: setPasswordAction,
+    title: "Choose your password",
+    subtitle: "Your student account is ready. Choose a password, then sign in with your email.",
+    button: "Set password",
+    expired: "This link works once, for 7 days. It has been used, has expired, or is not complete.",
+    again: "Ask for a password reset link instead; it reaches you at the email of your account.",
+  },
+} as const;
 const idle: FormState<ResetOutcome> = { status: "idle" };
 
 type LinkState = { status: "checking" } | { status: "usable"; token: string } | { status: "not-working" };
 
 /** Reads the emailed token, asks the server whether it still works, then shows the form or the one "does not work" page. */
-export function ResetPasswordFlow() {
+export function ResetPasswordFlow({ mode = "reset" }: { mode?: keyof typeof modes }) {
+  const text = modes[mode];
+  const STORAGE_KEY = text.storageKey;
   const [link, setLink] = useState<LinkState>({ status: "checking" });
-  const [state, action] = useActionState(resetPasswordAction, idle);
+  const [state, action] = useActionState(text.submit, idle);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
 
@@ -29,28 +53,28 @@ export function ResetPasswordFlow() {
     const body = new FormData();
     body.set("token", token ?? "");
     // Sent as a form body, so the token is never in a URL or a logged argument.
-    checkResetLinkAction(body).then(
+    text.check(body).then(
       (usable) => setLink(usable && token ? { status: "usable", token } : { status: "not-working" }),
       () => setLink({ status: "not-working" }),
     );
-  }, []);
+  }, [STORAGE_KEY, text]);
 
   const notWorking = link.status === "not-working" || state.data?.linkNotWorking === true;
   useEffect(() => {
     if (notWorking) forgetLinkToken(STORAGE_KEY);
-  }, [notWorking]);
+  }, [notWorking, STORAGE_KEY]);
 
   if (notWorking) {
     return (
       <LinkNotWorking action={{ href: "/forgot-password", label: "Send me a new link" }}>
-        <p>A reset link works once, for 30 minutes. This one has been used, has expired, or is not complete.</p>
-        <p>Ask for a new one; it reaches you if your account can use it.</p>
+        <p>{text.expired}</p>
+        <p>{text.again}</p>
       </LinkNotWorking>
     );
   }
   const errors = state.fieldErrors ?? {};
   return (
-    <AuthCard title="Choose a new password" subtitle="Setting it signs you out on every device; then sign in with the new one.">
+    <AuthCard title={text.title} subtitle={text.subtitle}>
       {link.status === "checking" ? (
         <p role="status" className="text-sm text-slate-600">
           Checking your link…
@@ -63,7 +87,7 @@ export function ResetPasswordFlow() {
           <PasswordField label="New password" name="newPassword" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN} characters, not your email.`} errors={errors.newPassword} />
           <PasswordField label="Confirm new password" name="confirmPassword" autoComplete="new-password" required errors={errors.confirmPassword} />
           <SubmitButton className="w-full" pendingText="Saving…">
-            Set new password
+            {text.button}
           </SubmitButton>
         </form>
       )}

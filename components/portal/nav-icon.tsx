@@ -1,4 +1,4 @@
-import { Bell, ClipboardList, CreditCard, FileCheck2, House, Inbox, MessagesSquare, Receipt, UserRound, Users, type LucideProps } from "lucide-react";
+import { Bell, ClipboardList, CreditCard, FileCheck2, House, Inbox, MessageCircleMore, MessagesSquare, Receipt, Settings2, UserRound, Users, type LucideProps } from "lucide-react";
 import type { NavIcon as NavIconName } from "./navigation";
 
 const icons = {
@@ -6,10 +6,12 @@ const icons = {
   queue: Inbox,
   assignments: ClipboardList,
   messages: MessagesSquare,
+  visitors: MessageCircleMore,
   invoices: Receipt,
   approvals: FileCheck2,
   payments: CreditCard,
   users: Users,
+  settings: Settings2,
   notifications: Bell,
   profile: UserRound,
 } as const;

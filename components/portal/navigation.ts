@@ -1,10 +1,10 @@
 import type { Role } from "@/lib/auth/roles";
 
 /** Names of the lucide icons the shell draws (kept as data so this file stays plain, importable anywhere). */
-export type NavIcon = "home" | "queue" | "assignments" | "messages" | "invoices" | "approvals" | "payments" | "users" | "notifications" | "profile";
+export type NavIcon = "home" | "queue" | "assignments" | "messages" | "visitors" | "invoices" | "approvals" | "payments" | "users" | "settings" | "notifications" | "profile";
 
-/** A live count drawn beside the item; "messages" is threads with unread messages. */
-export type NavBadge = "messages";
+/** A live count drawn beside the item; "messages" is threads with unread messages, "visitors" chat visitors nobody has taken yet. */
+export type NavBadge = "messages" | "visitors";
 
 export type NavItem = { href: string; label: string; icon: NavIcon; badge?: NavBadge };
 
@@ -49,6 +49,7 @@ export const navigationFor: Record<Role, NavGroup[]> = {
         { href: "/support/queue", label: "Queue", icon: "queue" },
         { href: "/support/assignments", label: "Assignments", icon: "assignments" },
         messages,
+        { href: "/support/visitors", label: "Visitors", icon: "visitors", badge: "visitors" },
       ],
     },
     {
@@ -67,6 +68,7 @@ export const navigationFor: Record<Role, NavGroup[]> = {
         { href: "/admin/queue", label: "Queue", icon: "queue" },
         { href: "/admin/assignments", label: "Assignments", icon: "assignments" },
         messages,
+        { href: "/admin/visitors", label: "Visitors", icon: "visitors", badge: "visitors" },
       ],
     },
     {
@@ -77,7 +79,13 @@ export const navigationFor: Record<Role, NavGroup[]> = {
         { href: "/admin/payments", label: "Payments", icon: "payments" },
       ],
     },
-    { label: "Admin", items: [{ href: "/admin/users", label: "Users", icon: "users" }] },
+    {
+      label: "Admin",
+      items: [
+        { href: "/admin/users", label: "Users", icon: "users" },
+        { href: "/admin/settings/widget", label: "Widget", icon: "settings" },
+      ],
+    },
   ],
 };
 

@@ -11,7 +11,7 @@ import { useSummarySeed } from "./summary-seed";
 export const notificationSummaryKey = ["notifications", "summary"] as const;
 
 /** Unread notifications, and threads with unread messages (the Messages badge reads the same query). */
-export type NotificationSummary = { unread: number; unreadThreads?: number };
+export type NotificationSummary = { unread: number; unreadThreads?: number; waitingVisitors?: number };
 
 export async function fetchNotificationSummary(): Promise<NotificationSummary> {
   const response = await fetch("/api/notifications/summary", { cache: "no-store" });

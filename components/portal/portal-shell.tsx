@@ -35,7 +35,7 @@ export function PortalShell({ data, children }: { data: ShellData; children: Rea
   return (
     <InsideShell.Provider value={true}>
       <ShellUserContext.Provider value={user}>
-        <SummarySeed.Provider value={{ unread: data.unread, unreadThreads: data.unreadThreads }}>
+        <SummarySeed.Provider value={{ unread: data.unread, unreadThreads: data.unreadThreads, waitingVisitors: data.waitingVisitors }}>
           <RealtimeProvider config={data.realtime}>
             <LiveNotifications userId={user.id} />
             <div className="flex min-h-dvh">

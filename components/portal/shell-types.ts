@@ -19,6 +19,8 @@ export type ShellData = {
   unread: number;
   /** Threads with unread messages: the Messages badge, right on the first paint. */
   unreadThreads: number;
+  /** Chat visitors waiting for a CS rep (staff only; 0 for others): the Visitors badge's first paint. */
+  waitingVisitors: number;
   sidebarCollapsed: boolean;
   realtime: RealtimeClientConfig | null;
 };

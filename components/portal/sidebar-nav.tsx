@@ -5,6 +5,8 @@ import { usePathname } from "next/navigation";
 import { useId } from "react";
 import { LiveThreadActivity } from "@/components/messages/live-thread-activity";
 import { MessagesBadge } from "@/components/messages/messages-badge";
+import { LiveVisitorQueue } from "@/components/visitor-chat/live-visitor-queue";
+import { VisitorsBadge } from "@/components/visitor-chat/visitors-badge";
 import type { Role } from "@/lib/auth/roles";
 import { cn } from "@/components/ui/cn";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
@@ -22,6 +24,7 @@ export function SidebarNav({ role, collapsed = false, onNavigate }: { role: Role
     <nav aria-label="Main" className="flex flex-col gap-5">
       {/* The desktop sidebar's copy is always mounted (hidden under lg), so it alone listens; the drawer's comes and goes. */}
       {user && !onNavigate ? <LiveThreadActivity userId={user.id} /> : null}
+      {user && !onNavigate && (role === "cs_rep" || role === "admin") ? <LiveVisitorQueue /> : null}
       {groups.map((group) => {
         const headingId = `nav-${group.label.toLowerCase()}`;
         return (
@@ -64,6 +67,7 @@ function NavLink({ item, active, collapsed, onNavigate }: { item: NavItem; activ
       <NavIcon name={item.icon} className={cn("size-4 shrink-0", active ? "text-brand-600" : "text-slate-500")} />
       <span className={cn("truncate", collapsed && "sr-only")}>{item.label}</span>
       {item.badge === "messages" ? <MessagesBadge compact={collapsed} describedById={badgeId} /> : null}
+      {item.badge === "visitors" ? <VisitorsBadge compact={collapsed} describedById={badgeId} /> : null}
     </Link>
   );
   if (!collapsed) return link;

@@ -7,6 +7,8 @@ import { accountTokens, users, type AccountTokenPurpose, type User } from "@/db/
 export const TOKEN_LIFETIME_MINUTES: Record<AccountTokenPurpose, number> = {
   password_reset: 30,
   email_verification: 60 * 48,
+  // Handed to a converted visitor by a CS rep in the chat, who may not open it the same day.
+  account_setup: 60 * 24 * 7,
 };
 
 // 256 random bits: unguessable, so the links need no rate limit of their own.

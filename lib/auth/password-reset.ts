@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import type { AccountTokenPurpose } from "@/db/schema";
 import { loginAttempts, pendingEmailVerifications, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
@@ -15,9 +16,12 @@ export const LINK_NOT_WORKING = "This link does not work any more";
 const linkNotWorking = () => fail("not_found", LINK_NOT_WORKING);
 
 /** Whether the reset page should show the form or the "link does not work" page; changes nothing. */
-export async function checkResetLink(db: Database, token: unknown): Promise<boolean> {
-  return (await findUsableToken(db, token, "password_reset")) !== null;
+export async function checkResetLink(db: Database, token: unknown, purpose: LinkPurpose = "password_reset"): Promise<boolean> {
+  return (await findUsableToken(db, token, purpose)) !== null;
 }
+
+/** A reset link from the email, or the set-password link a CS rep handed a converted visitor (same form, same rules). */
+export type LinkPurpose = Extract<AccountTokenPurpose, "password_reset" | "account_setup">;
 
 /**
  * Sets the password chosen through an emailed link. Bumping the session version ends every
@@ -25,10 +29,10 @@ export async function checkResetLink(db: Database, token: unknown): Promise<bool
  * reset link is used up; the change is audited. Proving the mailbox also confirms the email, and
  * counts as the account's last success, so earlier failed sign-ins no longer lock it.
  */
-export async function resetPasswordWithToken(db: Database, input: unknown, ip: string): Promise<ServiceResult<{ email: string }>> {
+export async function resetPasswordWithToken(db: Database, input: unknown, ip: string, purpose: LinkPurpose = "password_reset"): Promise<ServiceResult<{ email: string }>> {
   const parsed = parseInput(resetPasswordSchema, input);
   const token = typeof (input as { token?: unknown } | null)?.token === "string" ? (input as { token: string }).token : undefined;
-  const preview = await findUsableToken(db, token, "password_reset");
+  const preview = await findUsableToken(db, token, purpose);
   if (!preview) return linkNotWorking();
   if (!parsed.ok) return fail("invalid", "Check the highlighted fields", parsed.fieldErrors);
   const { newPassword } = parsed.data;
@@ -38,7 +42,7 @@ export async function resetPasswordWithToken(db: Database, input: unknown, ip: s
   const passwordHash = await hashPassword(newPassword);
   const done = await db.transaction(async (tx) => {
     // Checked again under the row lock: the link may have been used (or the account blocked) meanwhile.
-    const found = await findUsableToken(tx, token, "password_reset", true);
+    const found = await findUsableToken(tx, token, purpose, true);
     if (!found) return null;
     const user = found.user;
     await tx
@@ -50,10 +54,10 @@ export async function resetPasswordWithToken(db: Database, input: unknown, ip: s
         updatedAt: new Date(),
       })
       .where(eq(users.id, user.id));
-    await useUpTokens(tx, user.id, "password_reset");
+    await useUpTokens(tx, user.id, purpose);
     await tx.delete(pendingEmailVerifications).where(eq(pendingEmailVerifications.userId, user.id));
-    await tx.insert(loginAttempts).values({ email: user.email, ip, userId: user.id, succeeded: true, outcome: "password_reset" });
-    await recordAudit(tx, { id: user.id, ip }, { action: "user.password_reset_by_email", targetType: "user", targetId: user.id });
+    await tx.insert(loginAttempts).values({ email: user.email, ip, userId: user.id, succeeded: true, outcome: purpose });
+    await recordAudit(tx, { id: user.id, ip }, { action: purpose === "account_setup" ? "user.password_set_by_link" : "user.password_reset_by_email", targetType: "user", targetId: user.id });
     return user;
   });
   if (!done) return linkNotWorking();

@@ -4,6 +4,7 @@ import { ensureSupportThread } from "@/lib/messaging/membership";
 import { insertUserWithProfile, isUniqueViolation } from "@/lib/users/insert-user";
 import { parseInput } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { attachVisitorSessionOnRegistration, publishConvertedSession } from "@/lib/visitor-chat/convert";
 import { startEmailVerification } from "./email-verification";
 import { hashPassword } from "./passwords";
 import { registerSchema } from "./schemas";
@@ -15,15 +16,19 @@ export async function registerStudent(db: Database, input: unknown, ip?: string)
   const parsed = parseInput(registerSchema, input);
   if (!parsed.ok) return fail("invalid", "Check the highlighted fields", parsed.fieldErrors);
   const { fullName, email, password, timeZone } = parsed.data;
+  // The widget's "Create an account" link carries the visitor's session; a bad one is ignored.
+  const visitor = typeof (input as { visitor?: unknown } | null)?.visitor === "string" ? (input as { visitor: string }).visitor : "";
   const passwordHash = await hashPassword(password);
   try {
-    const user = await db.transaction(async (tx) => {
+    const { user, attached } = await db.transaction(async (tx) => {
       const created = await insertUserWithProfile(tx, { email, passwordHash, role: "student", fullName, timeZone });
       await startEmailVerification(tx, { id: created.user.id, email: created.user.email, name: fullName });
       await ensureSupportThread(tx, created.user.id);
       await recordAudit(tx, { id: created.user.id, ip }, { action: "user.registered", targetType: "user", targetId: created.user.id });
-      return created.user;
+      const attached = visitor ? await attachVisitorSessionOnRegistration(tx, { userId: created.user.id, email: created.user.email, sessionId: visitor }) : null;
+      return { user: created.user, attached };
     });
+    if (attached) await publishConvertedSession(db, attached);
     return ok({ userId: user.id, email: user.email });
   } catch (error) {
     if (isUniqueViolation(error)) return fail("conflict", duplicateEmail, { email: [duplicateEmail] });

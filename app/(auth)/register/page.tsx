@@ -3,7 +3,15 @@ import { RegisterForm } from "@/components/auth/register-form";
 
 export const metadata = { title: "Create a student account" };
 
-export default function RegisterPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const single = (value: string | string[] | undefined) => (typeof value === "string" ? value.slice(0, 254) : undefined);
+
+export default async function RegisterPage({ searchParams }: Props) {
+  const sp = await searchParams;
+  // From the chat widget: registering with the email the visitor chatted with attaches the conversation.
+  const visitor = single(sp.visitor);
+  const email = single(sp.email);
   return (
     <AuthCard
       title="Create a student account"
@@ -14,7 +22,7 @@ export default function RegisterPage() {
         </>
       }
     >
-      <RegisterForm />
+      <RegisterForm visitor={visitor && /^[0-9a-f-]{36}$/i.test(visitor) ? visitor : undefined} email={email} />
     </AuthCard>
   );
 }

@@ -3,12 +3,13 @@ import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
 import { countUnreadThreads } from "@/lib/messaging/queries";
 import { countUnreadNotifications } from "@/lib/notifications/queries";
+import { countWaitingVisitors } from "@/lib/visitor-chat/queue-queries";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   const actor = await currentActor();
   if (!actor) return NextResponse.json({ error: "Sign in to see notifications" }, { status: 401 });
-  const [unread, unreadThreads] = await Promise.all([countUnreadNotifications(getDb(), actor), countUnreadThreads(getDb(), actor)]);
-  return NextResponse.json({ unread, unreadThreads }, { headers: { "Cache-Control": "no-store" } });
+  const [unread, unreadThreads, waitingVisitors] = await Promise.all([countUnreadNotifications(getDb(), actor), countUnreadThreads(getDb(), actor), countWaitingVisitors(getDb(), actor)]);
+  return NextResponse.json({ unread, unreadThreads, waitingVisitors }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { VisitorQueuePage, type SearchParams } from "@/app/(portal)/_visitor-console/queue-page";
+
+export const metadata: Metadata = { title: "Visitors" };
+
+export default function Page({ searchParams }: { searchParams: SearchParams }) {
+  return <VisitorQueuePage basePath="/support/visitors" searchParams={searchParams} />;
+}
