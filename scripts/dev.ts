@@ -1,6 +1,7 @@
 import { loadDotEnv } from "./lib/dotenv";
 import { localAuthSecret } from "./lib/local-defaults";
 import { runApp } from "./lib/run-app";
+import { watchWidget } from "./lib/widget-build";
 
 // `npm run dev`: everything a newcomer needs, with embedded defaults for what is not configured.
 loadDotEnv();
@@ -12,6 +13,9 @@ if (process.env.NODE_ENV === "production") {
 const port = Number(process.env.PORT ?? 3000);
 // Without an SMTP relay, emails land in the local mailbox at /dev/mailbox; links in them point here.
 const mail = { APP_URL: process.env.APP_URL || `http://localhost:${port}`, MAILBOX_ENABLED: process.env.MAILBOX_ENABLED || (process.env.SMTP_URL ? "0" : "1") };
+
+// The visitor widget is built by esbuild, not Next: once now, then on every change.
+await watchWidget();
 
 await runApp({
   nextCommand: "dev",

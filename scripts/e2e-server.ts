@@ -4,6 +4,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { startPaypalStandIn } from "../test/standins/paypal-server";
 import { startStripeStandIn } from "../test/standins/stripe-server";
+import { startWidgetHostSite } from "../test/sites/widget-host-site";
 import { findFreePort } from "./lib/ports";
 import { runApp } from "./lib/run-app";
 
@@ -27,6 +28,12 @@ Object.assign(env, { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET:
 const paypal = await startPaypalStandIn({ webhookUrl: `http://localhost:${port}/api/webhooks/paypal` });
 Object.assign(env, { PAYPAL_CLIENT_ID: paypal.clientId, PAYPAL_CLIENT_SECRET: paypal.clientSecret, PAYPAL_WEBHOOK_ID: paypal.webhookId, PAYPAL_ENVIRONMENT: "sandbox", PAYPAL_API_BASE: paypal.url });
 
+// Another website embeds the chat widget: listed as `http://localhost:{port}`; the same server as
+// `http://127.0.0.1:{port}` is an origin that is not.
+const widgetIdentitySecret = randomBytes(32).toString("hex");
+const widgetHost = await startWidgetHostSite({ appUrl: `http://localhost:${port}`, identitySecret: widgetIdentitySecret });
+Object.assign(env, { WIDGET_ALLOWED_ORIGINS: `http://localhost:${widgetHost.port}`, WIDGET_IDENTITY_SECRET: widgetIdentitySecret });
+
 // The fuzz suite (e2e/fuzz.spec.ts) compares this server's rows and reads its log for errors: both
 // are private to this run, so it learns where they are from a file next to the test reports, as
 // journeys learn where to stop and start the real-time server.
@@ -36,7 +43,7 @@ fs.mkdirSync(path.dirname(infoFile), { recursive: true });
 fs.rmSync(infoFile, { force: true });
 fs.writeFileSync(logFile, "");
 process.on("exit", () => fs.rmSync(infoFile, { force: true }));
-const info: Record<string, string> = { appUrl: `http://localhost:${port}`, logFile };
+const info: Record<string, string> = { appUrl: `http://localhost:${port}`, logFile, widgetHostPort: String(widgetHost.port) };
 const writeInfo = (more: Record<string, string>) => fs.writeFileSync(infoFile, JSON.stringify(Object.assign(info, more), null, 2));
 
 await runApp({

@@ -56,7 +56,8 @@ if (!only || only === "unit") {
 }
 
 if (!only || only === "e2e") {
-  const built = run("next build", "npx", ["next", "build"]);
+  // As `npm run build`: the visitor widget's bundles first (scripts/build-widget.ts), then Next.
+  const built = run("widget build", "npx", ["tsx", "scripts/build-widget.ts"]) && run("next build", "npx", ["next", "build"]);
   check("next build", built);
   if (built) {
     const port = await findFreePort();

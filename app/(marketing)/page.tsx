@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Script from "next/script";
 import { brand } from "@/components/marketing/brand";
 import { ClosingCall } from "@/components/marketing/closing-call";
 import { Faq } from "@/components/marketing/faq";
@@ -20,6 +21,9 @@ export default async function HomePage() {
       <Trust />
       <Faq />
       <ClosingCall dashboardHref={dashboardHref} />
+      {/* The visitor chat's launcher (widget/loader.ts), fetched once the page has loaded and the
+          browser is idle, so it cannot hold back the page's largest paint. */}
+      <Script src="/widget.js" strategy="lazyOnload" data-greeting="Hi! Questions about a request, prices or deadlines? Ask us here." />
     </>
   );
 }
