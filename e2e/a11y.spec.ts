@@ -64,6 +64,7 @@ const roles: { key: RoleKey; label: string; email: string; home: string; extras:
     home: "/admin",
     extras: [
       { name: "assignment detail", open: (page) => openFirstRow(page, ["/admin/assignments"], detail("/admin/assignments")) },
+      { name: "visitor conversation", open: (page) => openFirstRow(page, ["/admin/visitors", "/admin/visitors?view=offline"], detail("/admin/visitors")) },
       { name: "invoice detail", open: (page, browser) => ensureStudentInvoice(browser).then(() => openFirstRow(page, ["/admin/invoices"], detail("/admin/invoices"))) },
       { name: "new invoice", open: (page) => page.goto("/admin/invoices/new") },
       { name: "404 in the portal", open: (page) => expectNotFound(page, `/admin/assignments/${missingId}`) },
@@ -78,6 +79,9 @@ const roles: { key: RoleKey; label: string; email: string; home: string; extras:
     extras: [
       { name: "assignment detail", open: (page) => openFirstRow(page, ["/support/assignments"], detail("/support/assignments")) },
       { name: "message thread", open: (page) => openFirstRow(page, ["/messages"], detail("/messages")) },
+      // The demo seed leaves a visitor waiting and an offline lead.
+      { name: "visitor conversation", open: (page) => openFirstRow(page, ["/support/visitors", "/support/visitors?view=offline"], detail("/support/visitors")) },
+      { name: "visitor offline leads", open: (page) => page.goto("/support/visitors?view=offline") },
       { name: "invoice detail", open: (page, browser) => ensureStudentInvoice(browser).then(() => openFirstRow(page, ["/support/invoices"], detail("/support/invoices"))) },
       { name: "new invoice", open: (page) => page.goto("/support/invoices/new") },
       { name: "404 in the portal", open: (page) => expectNotFound(page, `/support/invoices/${missingId}`) },

@@ -9,6 +9,7 @@ import { insertUserWithProfile } from "@/lib/users/insert-user";
 import { seedDemoAssignments } from "./seed-demo-assignments";
 import { seedDemoInvoices } from "./seed-demo-invoices";
 import { seedDemoThreads } from "./seed-demo-threads";
+import { seedDemoVisitors } from "./seed-demo-visitors";
 
 export const DEMO_PASSWORD = "nano-demo-2026";
 
@@ -47,6 +48,7 @@ async function seed(db: Database, options: { storageRoot?: string }): Promise<{ 
   if ((existing?.n ?? 0) > 0) {
     // A demo database from before threads existed gets its conversations too (once).
     await seedDemoThreads(db, options);
+    await seedDemoVisitors(db);
     return { created: 0 };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -64,5 +66,6 @@ async function seed(db: Database, options: { storageRoot?: string }): Promise<{ 
   await seedDemoAssignments(db, options);
   await seedDemoInvoices(db);
   await seedDemoThreads(db, options);
+  await seedDemoVisitors(db);
   return { created };
 }

@@ -36,7 +36,7 @@ export default async function WidgetSettingsPage() {
           </CardHeader>
           <CardContent className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4">
             <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
-              <pre className="min-w-0 flex-1 overflow-x-auto rounded-md bg-slate-950 px-3 py-2.5 text-xs text-slate-50" data-testid="embed-snippet">
+              <pre className="min-w-0 flex-1 rounded-md bg-slate-950 px-3 py-2.5 text-xs break-all whitespace-pre-wrap text-slate-50" data-testid="embed-snippet">
                 <code>{snippet}</code>
               </pre>
               <CopyButton text={snippet} label="Copy snippet" done="Snippet copied" testId="copy-snippet" />
@@ -64,7 +64,7 @@ export default async function WidgetSettingsPage() {
                 </table>
               </div>
               <p className="mt-2 text-xs text-slate-600">For example:</p>
-              <pre className="mt-1 overflow-x-auto rounded-md bg-slate-100 px-3 py-2 text-xs text-slate-800">
+              <pre className="mt-1 rounded-md bg-slate-100 px-3 py-2 text-xs break-all whitespace-pre-wrap text-slate-800">
                 <code>{example}</code>
               </pre>
             </div>
