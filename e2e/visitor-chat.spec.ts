@@ -28,12 +28,25 @@ test("a visitor on the home page and a CS rep chat live both ways, the conversat
 
   const name = `Vera ${Date.now().toString(36)}`;
   const email = `${name.replace(" ", ".").toLowerCase()}@example.com`;
+  const badge = rep.getByTestId("visitors-badge").filter({ visible: true });
+  const waitingBefore = (await badge.count()) > 0 ? Number(await badge.getAttribute("data-count")) : 0;
+
   const visitor = await visitorPage(browser);
+  const widgetRequests: string[] = [];
+  visitor.on("request", (r) => {
+    if (/\/widget\/|\/api\/widget\//.test(new URL(r.url()).pathname)) widgetRequests.push(new URL(r.url()).pathname);
+  });
   await visitor.goto("/");
+  // Until the click the loader only draws its button: no panel, no API call, nothing but itself.
+  await expect(visitor.getByRole("button", { name: "Open chat" })).toBeVisible();
+  await visitor.waitForTimeout(1_000);
+  expect(widgetRequests).toEqual([]);
   let panel = await openWidget(visitor);
   await startChat(panel, { name, email, question: "Do you help with statistics homework? <b>now</b>" });
   // Shown as text, never as markup.
   await expect(panel.getByText("Do you help with statistics homework? <b>now</b>")).toBeVisible();
+  // The CS rep's Visitors badge counts the new visitor without a reload.
+  await expect(badge).toHaveAttribute("data-count", String(waitingBefore + 1));
 
   // The queue updates live: no reload on the CS rep's side.
   await openVisitorFromQueue(rep, name);

@@ -4,7 +4,7 @@ import { ensureSupportThread } from "@/lib/messaging/membership";
 import { insertUserWithProfile, isUniqueViolation } from "@/lib/users/insert-user";
 import { parseInput } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { attachVisitorSessionOnRegistration, publishConvertedSession } from "@/lib/visitor-chat/convert";
+import { attachVisitorSessionOnRegistration, publishAttachedSession } from "@/lib/visitor-chat/convert";
 import { startEmailVerification } from "./email-verification";
 import { hashPassword } from "./passwords";
 import { registerSchema } from "./schemas";
@@ -28,7 +28,7 @@ export async function registerStudent(db: Database, input: unknown, ip?: string)
       const attached = visitor ? await attachVisitorSessionOnRegistration(tx, { userId: created.user.id, email: created.user.email, sessionId: visitor }) : null;
       return { user: created.user, attached };
     });
-    if (attached) await publishConvertedSession(db, attached);
+    if (attached) await publishAttachedSession(db, attached);
     return ok({ userId: user.id, email: user.email });
   } catch (error) {
     if (isUniqueViolation(error)) return fail("conflict", duplicateEmail, { email: [duplicateEmail] });

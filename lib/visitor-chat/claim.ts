@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { sessionRefSchema } from "./staff-schemas";
-import { ended, holderRefusal, notFound, publishSessionChange } from "./staff-session";
+import { ended, holderRefusal, notFound, publishSessionChange, resolveVisitorWaiting } from "./staff-session";
 
 /**
  * Takes a waiting conversation. The update only matches while the session is still open, so when
@@ -26,11 +26,12 @@ export async function claimVisitorSession(db: Database, actor: Actor, input: unk
       .set({ status: "claimed", claimedBy: actor.id, claimedAt: sql`now()` })
       .where(and(eq(visitorSessions.id, sessionId), eq(visitorSessions.status, "open")))
       .returning();
-    if (won) await recordAudit(tx, actor, { action: "visitor_session.claimed", targetType: "visitor_session", targetId: sessionId });
-    return won ?? null;
+    if (!won) return null;
+    await recordAudit(tx, actor, { action: "visitor_session.claimed", targetType: "visitor_session", targetId: sessionId });
+    return { session: won, resolved: await resolveVisitorWaiting(tx, sessionId) };
   });
   if (claimed) {
-    await publishSessionChange(db, claimed);
+    await publishSessionChange(db, claimed.session, claimed.resolved);
     return ok({ sessionId });
   }
 

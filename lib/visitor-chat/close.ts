@@ -9,7 +9,7 @@ import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { isWritable } from "./store-message";
 import { closeSchema } from "./staff-schemas";
-import { ended, holderRefusal, lockVisitorSession, notFound, publishSessionChange } from "./staff-session";
+import { ended, holderRefusal, lockVisitorSession, notFound, publishSessionChange, resolveVisitorWaiting } from "./staff-session";
 
 /**
  * Ends a conversation with a reason; the widget then offers a new one. A waiting conversation
@@ -36,9 +36,9 @@ export async function closeVisitorSession(db: Database, actor: Actor, input: unk
       .returning();
     if (!closed) throw new Error("visitor session vanished under its lock");
     await recordAudit(tx, actor, { action: "visitor_session.closed", targetType: "visitor_session", targetId: sessionId, metadata: { reason } });
-    return ok(closed);
+    return ok({ closed, resolved: await resolveVisitorWaiting(tx, sessionId) });
   });
   if (!result.ok) return result;
-  await publishSessionChange(db, result.data);
+  await publishSessionChange(db, result.data.closed, result.data.resolved);
   return ok({ sessionId });
 }

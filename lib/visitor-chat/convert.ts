@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import type { Database, Transaction } from "@/db/client";
-import { users, visitorSessions, type VisitorSession } from "@/db/schema";
+import type { Database, Executor, Transaction } from "@/db/client";
+import { users, visitorSessions, type Notification, type VisitorSession } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { issueAccountToken, TOKEN_LIFETIME_MINUTES } from "@/lib/auth/account-tokens";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -16,7 +16,7 @@ import { insertUserWithProfile, isUniqueViolation } from "@/lib/users/insert-use
 import { parseInput } from "@/lib/validation";
 import { copyConversationToThread, markConverted } from "./copy-to-thread";
 import { convertSchema } from "./staff-schemas";
-import { ended, holderRefusal, lockVisitorSession, notFound, publishSessionChange } from "./staff-session";
+import { ended, holderRefusal, lockVisitorSession, notFound, publishSessionChange, resolveVisitorWaiting } from "./staff-session";
 import { isWritable } from "./store-message";
 
 export const EMAIL_TAKEN = "An account with this email already exists. Ask the visitor to sign in instead.";
@@ -66,10 +66,10 @@ export async function convertVisitorSession(db: Database, actor: Actor, input: u
       const token = await issueAccountToken(tx, user.id, "account_setup");
       await recordAudit(tx, actor, { action: "visitor_session.converted", targetType: "visitor_session", targetId: sessionId, metadata: { userId: user.id, threadId: converted.convertedThreadId, via: "cs_rep" } });
       await recordAudit(tx, actor, { action: "user.created_from_visitor", targetType: "user", targetId: user.id, metadata: { sessionId } });
-      return ok({ session: converted, userId: user.id, email: user.email, token });
+      return ok({ session: converted, userId: user.id, email: user.email, token, resolved: await resolveVisitorWaiting(tx, sessionId) });
     });
     if (!result.ok) return result;
-    await publishSessionChange(db, result.data.session);
+    await publishSessionChange(db, result.data.session, result.data.resolved);
     return ok({
       userId: result.data.userId,
       threadId: result.data.session.convertedThreadId ?? "",
@@ -93,10 +93,10 @@ async function convertInto(tx: Transaction, session: VisitorSession, studentId: 
  * Registration from the widget's "Create an account" link (`/register?visitor=<id>`): the new
  * student's conversation joins their inbox, in the registration's transaction, but only when the
  * session is still live and was started with this same email (case-insensitive): knowing a
- * session id alone gets nobody its conversation. Returns the converted session for the caller to
- * publish after commit, or null when nothing was attached.
+ * session id alone gets nobody its conversation. Returns the converted session and the resolved
+ * "visitor waiting" bells for the caller to publish after commit, or null when nothing was attached.
  */
-export async function attachVisitorSessionOnRegistration(tx: Transaction, input: { userId: string; email: string; sessionId: string }): Promise<VisitorSession | null> {
+export async function attachVisitorSessionOnRegistration(tx: Transaction, input: { userId: string; email: string; sessionId: string }): Promise<AttachedSession | null> {
   const id = convertSchema.shape.sessionId.safeParse(input.sessionId);
   if (!id.success) return null;
   const [session] = await tx
@@ -107,7 +107,11 @@ export async function attachVisitorSessionOnRegistration(tx: Transaction, input:
   if (!session) return null;
   const converted = await convertInto(tx, session, input.userId, session.claimedBy);
   await recordAudit(tx, { id: input.userId }, { action: "visitor_session.converted", targetType: "visitor_session", targetId: session.id, metadata: { userId: input.userId, threadId: converted.convertedThreadId, via: "registration" } });
-  return converted;
+  return { session: converted, resolved: await resolveVisitorWaiting(tx, session.id) };
 }
 
-export { publishSessionChange as publishConvertedSession };
+export type AttachedSession = { session: VisitorSession; resolved: Notification[] };
+
+export function publishAttachedSession(db: Executor, attached: AttachedSession): Promise<void> {
+  return publishSessionChange(db, attached.session, attached.resolved);
+}

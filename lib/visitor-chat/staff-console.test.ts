@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLogs, visitorMessages, visitorSessions } from "@/db/schema";
+import { auditLogs, notifications, visitorMessages, visitorSessions } from "@/db/schema";
+import { taskKeys } from "@/lib/notifications/task-keys";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { createTeam, must } from "@/test/assignment-fixtures";
@@ -12,6 +13,7 @@ import { claimVisitorSession } from "./claim";
 import { closeVisitorSession } from "./close";
 import { countWaitingVisitors, listVisitorMessagesAfter, listVisitorQueue, loadVisitorSession } from "./queue-queries";
 import { sendStaffVisitorMessage } from "./staff-send";
+import { startVisitorSession } from "./start-session";
 import { markVisitorSessionReadByStaff } from "./staff-read";
 import { transferVisitorSession } from "./transfer";
 
@@ -202,5 +204,41 @@ describe("the queue and one conversation", () => {
     expect((await loadVisitorSession(db, team.rep, live[1]!.id))?.name).toBe(`Live ${tag} 1`);
     expect(await loadVisitorSession(db, team.rep, randomUUID())).toBeNull();
     expect(await loadVisitorSession(db, team.rep, "../etc")).toBeNull();
+  });
+});
+
+describe("the bell that a visitor is waiting", () => {
+  it("is resolved for every CS rep and admin once someone takes the conversation, by a claim or a first reply", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const other = await createStaff(db, team.admin, "cs_rep", "Second Rep");
+    const start = async (name: string) =>
+      must(
+        await startVisitorSession(
+          db,
+          { name, question: "Can you help with a lab report?", clientMessageId: randomUUID() },
+          { ip: `192.0.2.${Math.floor(Math.random() * 200) + 1}`, userAgent: null, availability: { online: true, withinHours: true, awayMessage: "", requireEmail: false } },
+        ),
+      );
+    const waitingBells = async (sessionId: string) =>
+      db
+        .select({ userId: notifications.userId, resolvedAt: notifications.resolvedAt, readAt: notifications.readAt })
+        .from(notifications)
+        .where(eq(notifications.taskKey, taskKeys.serveVisitor(sessionId)));
+
+    const claimed = await start("Claimed Visitor");
+    const bells = await waitingBells(claimed.session.id);
+    expect(bells.map((bell) => bell.userId)).toEqual(expect.arrayContaining([team.rep.id, other.id, team.admin.id]));
+    expect(bells.every((bell) => bell.resolvedAt === null)).toBe(true);
+    must(await claimVisitorSession(db, team.rep, { sessionId: claimed.session.id }));
+    expect((await waitingBells(claimed.session.id)).every((bell) => bell.resolvedAt !== null && bell.readAt !== null)).toBe(true);
+
+    const answered = await start("Answered Visitor");
+    must(await reply(db, other, answered.session.id));
+    expect((await waitingBells(answered.session.id)).every((bell) => bell.resolvedAt !== null)).toBe(true);
+
+    const closed = await start("Closed Visitor");
+    must(await closeVisitorSession(db, team.admin, { sessionId: closed.session.id, reason: "Spam" }));
+    expect((await waitingBells(closed.session.id)).every((bell) => bell.resolvedAt !== null)).toBe(true);
   });
 });

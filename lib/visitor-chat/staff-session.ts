@@ -1,7 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
-import { visitorSessions, type VisitorSession } from "@/db/schema";
+import { visitorSessions, type Notification, type VisitorSession } from "@/db/schema";
 import { fail } from "@/lib/errors";
+import { publishNotifications } from "@/lib/notifications/publish";
+import { resolveTask } from "@/lib/notifications/resolve-task";
+import { taskKeys } from "@/lib/notifications/task-keys";
 import { publishVisitorSessionUpdated } from "./publish";
 import { staffName } from "./staff-names";
 import { visitorSessionPublic } from "./views";
@@ -21,7 +24,16 @@ export async function holderRefusal(db: Executor, session: VisitorSession) {
   return fail("conflict", `${name} has already taken this conversation`);
 }
 
-/** After commit: the widget shows who has it (or that it ended) and every console's queue refetches. */
-export async function publishSessionChange(db: Executor, session: VisitorSession): Promise<void> {
+/**
+ * In the transaction that takes, closes or converts a waiting visitor: the bell that asked every
+ * CS rep and admin to serve them is done for all of them.
+ */
+export function resolveVisitorWaiting(tx: Executor, sessionId: string): Promise<Notification[]> {
+  return resolveTask(tx, taskKeys.serveVisitor(sessionId));
+}
+
+/** After commit: the widget shows who has it (or that it ended), every console's queue refetches, resolved bells clear. */
+export async function publishSessionChange(db: Executor, session: VisitorSession, resolved: readonly Notification[] = []): Promise<void> {
   await publishVisitorSessionUpdated(visitorSessionPublic(session, await staffName(db, session.claimedBy)));
+  await publishNotifications(resolved);
 }
