@@ -9,8 +9,8 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
   workers: 2,
-  // Journeys span several browser contexts and servers on a 2-core machine.
-  timeout: 90_000,
+  // Journeys span several browser contexts and servers on a 2-core machine, beside another worker.
+  timeout: 150_000,
   expect: { timeout: 15_000 },
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: ".test-results/playwright.json" }]],

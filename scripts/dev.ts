@@ -15,7 +15,7 @@ const port = Number(process.env.PORT ?? 3000);
 const mail = { APP_URL: process.env.APP_URL || `http://localhost:${port}`, MAILBOX_ENABLED: process.env.MAILBOX_ENABLED || (process.env.SMTP_URL ? "0" : "1") };
 
 // The visitor widget is built by esbuild, not Next: once now, then on every change.
-await watchWidget();
+const widget = await watchWidget();
 
 await runApp({
   nextCommand: "dev",
@@ -25,4 +25,5 @@ await runApp({
   seed: true,
   // Configured Pusher Channels or Soketi replaces the local real-time server.
   localRealtimePort: process.env.PUSHER_APP_ID ? undefined : Number(process.env.PUSHER_PORT ?? 6001),
+  alsoStop: widget.dispose,
 });

@@ -32,6 +32,8 @@ export type RunAppOptions = {
   onRealtimeControl?: (url: string) => void;
   /** Node flags for Next's process (scripts/bench/chat.ts --profile passes --cpu-prof). */
   nextNodeArgs?: string[];
+  /** Stopped with everything else (`npm run dev`'s widget watcher, whose esbuild process would outlive it). */
+  alsoStop?: () => Promise<void>;
 };
 
 /**
@@ -49,7 +51,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
     if (stopping) return;
     stopping = true;
     await realtimeControl?.close();
-    await Promise.all([...children.map((child) => stopChild(child)), realtime?.stop()]);
+    await Promise.all([...children.map((child) => stopChild(child)), realtime?.stop(), options.alsoStop?.().catch(() => {})]);
     if (database) await database.stop().catch(() => {});
     process.exit(code);
   };
