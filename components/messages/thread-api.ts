@@ -1,21 +1,10 @@
 import { submitWithProgress } from "@/components/files/submit-with-progress";
-import type { FieldErrors } from "@/lib/errors";
+import { callJsonApi, type ApiResult } from "@/components/json-api";
 import type { MessageAttachmentView, MessagePage, MessageView, RecipientOption } from "@/lib/messaging/types";
 
-/** What the thread routes answer: `{ data }`, or `{ error, fieldErrors }` with a 4xx/5xx; status 0 is no answer at all. */
-export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; error: string; fieldErrors: FieldErrors };
+export type { ApiResult };
 
-async function call<T>(url: string, init?: RequestInit): Promise<ApiResult<T>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { cache: "no-store", ...init, headers: init?.body ? { "Content-Type": "application/json", ...init.headers } : init?.headers });
-  } catch {
-    return { ok: false, status: 0, error: "No connection. Check your network and try again.", fieldErrors: {} };
-  }
-  const payload = (await response.json().catch(() => ({}))) as { data?: T; error?: string; fieldErrors?: FieldErrors };
-  if (response.ok) return { ok: true, status: response.status, data: payload.data as T };
-  return { ok: false, status: response.status, error: payload.error ?? `The server answered ${response.status}. Try again.`, fieldErrors: payload.fieldErrors ?? {} };
-}
+const call = callJsonApi;
 
 const base = (threadId: string) => `/api/threads/${encodeURIComponent(threadId)}`;
 

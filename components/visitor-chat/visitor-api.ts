@@ -1,21 +1,10 @@
-import type { ApiResult } from "@/components/messages/thread-api";
+import { callJsonApi } from "@/components/json-api";
 import type { VisitorQueuePage } from "@/lib/visitor-chat/queue-queries";
 import type { QueueView } from "@/lib/visitor-chat/staff-schemas";
 import type { VisitorMessageView, VisitorSessionDetail } from "@/lib/visitor-chat/types";
 import type { Conversion } from "@/lib/visitor-chat/convert";
-import type { FieldErrors } from "@/lib/errors";
 
-async function call<T>(url: string, init?: RequestInit): Promise<ApiResult<T>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { cache: "no-store", ...init, headers: init?.body ? { "Content-Type": "application/json", ...init.headers } : init?.headers });
-  } catch {
-    return { ok: false, status: 0, error: "No connection. Check your network and try again.", fieldErrors: {} };
-  }
-  const payload = (await response.json().catch(() => ({}))) as { data?: T; error?: string; fieldErrors?: FieldErrors };
-  if (response.ok) return { ok: true, status: response.status, data: payload.data as T };
-  return { ok: false, status: response.status, error: payload.error ?? `The server answered ${response.status}. Try again.`, fieldErrors: payload.fieldErrors ?? {} };
-}
+const call = callJsonApi;
 
 const base = (id: string) => `/api/visitor-sessions/${encodeURIComponent(id)}`;
 const post = <T>(url: string, body: unknown = {}) => call<T>(url, { method: "POST", body: JSON.stringify(body) });
