@@ -12,11 +12,13 @@ describe("permission matrix", () => {
     }
   });
 
-  it("lets CS reps and admins serve visitors, and only admins configure the widget", () => {
+  it("lets CS reps and admins serve visitors, and only admins take over another's conversation or configure the widget", () => {
     for (const role of ["cs_rep", "admin"] as const) expect(can({ role }, "visitors:serve")).toBe(true);
     for (const role of ["student", "teacher"] as const) expect(can({ role }, "visitors:serve")).toBe(false);
     expect(can({ role: "admin" }, "visitors:configure")).toBe(true);
     for (const role of ["student", "teacher", "cs_rep"] as const) expect(can({ role }, "visitors:configure")).toBe(false);
+    expect(can({ role: "admin" }, "visitors:take-over")).toBe(true);
+    for (const role of ["student", "teacher", "cs_rep"] as const) expect(can({ role }, "visitors:take-over")).toBe(false);
   });
 
   it("refuses an anonymous actor everything", () => {

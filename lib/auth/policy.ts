@@ -45,7 +45,9 @@ const permissions = {
   "threads:start-with-own-teachers": ["student"],
   "threads:start-with-staff": ["teacher", "cs_rep", "admin"],
   "threads:start-with-anyone": ["cs_rep", "admin"],
+  // Visitor chat; lib/visitor-chat adds who holds a conversation.
   "visitors:serve": ["cs_rep", "admin"],
+  "visitors:take-over": ["admin"],
   "visitors:configure": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

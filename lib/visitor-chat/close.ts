@@ -28,7 +28,7 @@ export async function closeVisitorSession(db: Database, actor: Actor, input: unk
     const session = await lockVisitorSession(tx, sessionId);
     if (!session) return notFound();
     if (!isWritable(session)) return ended(session);
-    if (session.status === "claimed" && session.claimedBy !== actor.id && !can(actor, "visitors:configure")) return holderRefusal(tx, session);
+    if (session.status === "claimed" && session.claimedBy !== actor.id && !can(actor, "visitors:take-over")) return holderRefusal(tx, session);
     const [closed] = await tx
       .update(visitorSessions)
       .set({ status: "closed", closedBy: actor.id, closedAt: sql`now()`, closeReason: reason })

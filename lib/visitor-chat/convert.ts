@@ -53,7 +53,7 @@ export async function convertVisitorSession(db: Database, actor: Actor, input: u
       const session = await lockVisitorSession(tx, sessionId);
       if (!session) return notFound();
       if (!isWritable(session)) return ended(session);
-      if (!can(actor, "visitors:configure")) {
+      if (!can(actor, "visitors:take-over")) {
         if (session.status === "open") return fail("forbidden", "Take the conversation first, then create the account");
         if (session.claimedBy !== actor.id) return holderRefusal(tx, session);
       }

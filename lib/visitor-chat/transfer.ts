@@ -31,7 +31,7 @@ export async function transferVisitorSession(db: Database, actor: Actor, input: 
     const session = await lockVisitorSession(tx, sessionId);
     if (!session) return notFound();
     if (!isWritable(session)) return ended(session);
-    const isAdmin = can(actor, "visitors:configure");
+    const isAdmin = can(actor, "visitors:take-over");
     if (session.claimedBy !== actor.id && !isAdmin) {
       return fail("forbidden", session.claimedBy ? `Only ${(await staffName(tx, session.claimedBy)) ?? "the CS rep who has it"} or an admin can transfer this conversation` : "Take the conversation first, then transfer it");
     }

@@ -24,7 +24,7 @@ export async function VisitorConversationPage({ basePath, params }: { basePath: 
       key={session.id}
       initial={session}
       basePath={basePath}
-      viewer={{ id: actor.id, name: own.profile.fullName, isAdmin: can(actor, "visitors:configure") }}
+      viewer={{ id: actor.id, name: own.profile.fullName, isAdmin: can(actor, "visitors:take-over") }}
       staff={staff}
       cannedReplies={settings.cannedReplies}
       timeZone={own.profile.timeZone}
