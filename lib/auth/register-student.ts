@@ -15,9 +15,7 @@ const duplicateEmail = "An account with this email already exists. Sign in inste
 export async function registerStudent(db: Database, input: unknown, ip?: string): Promise<ServiceResult<{ userId: string; email: string }>> {
   const parsed = parseInput(registerSchema, input);
   if (!parsed.ok) return fail("invalid", "Check the highlighted fields", parsed.fieldErrors);
-  const { fullName, email, password, timeZone } = parsed.data;
-  // The widget's "Create an account" link carries the visitor's session; a bad one is ignored.
-  const visitor = typeof (input as { visitor?: unknown } | null)?.visitor === "string" ? (input as { visitor: string }).visitor : "";
+  const { fullName, email, password, timeZone, visitor } = parsed.data;
   const passwordHash = await hashPassword(password);
   try {
     const { user, attached } = await db.transaction(async (tx) => {

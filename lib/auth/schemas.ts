@@ -27,6 +27,8 @@ export const registerSchema = z
     email: emailSchema,
     password: newPasswordSchema,
     confirmPassword: z.string({ error: "Confirm your password" }).min(1, "Confirm your password"),
+    // The chat widget's "Create an account" link carries the visitor's session; a malformed one is ignored.
+    visitor: z.uuid().optional().catch(undefined),
   })
   .superRefine((value, ctx) => {
     // An empty confirmation already says "Confirm your password"; a mismatch would only repeat it.
