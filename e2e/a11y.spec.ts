@@ -11,7 +11,7 @@ import { signInAndLand } from "./signed-in";
 // Contexts outlive single tests here; a failure's message (rule, target, overflow) says what to fix.
 test.use({ trace: "off" });
 // A first visit compiles the page on the dev server; an invoice may have to be issued first.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 type RoleKey = "admin" | "cs_rep" | "teacher" | "student";
 

@@ -5,7 +5,7 @@ import { registerStudent } from "./helpers";
 // Each journey signs up a student (with the emailed confirmation) and signs in staff and a teacher in
 // contexts of their own: on two cores beside another worker that is a minute or two of navigations.
 test("writing: request with two files, assign, accept, deliver, revise, deliver again, accept", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const student = await registerStudent(browser, "Wren Writer");
   await fillCommonRequest(student.page, "Writing", "Essay on market failures");
   await student.page.getByLabel("Paper type").fill("Argumentative essay");
@@ -68,7 +68,7 @@ test("writing: request with two files, assign, accept, deliver, revise, deliver 
 });
 
 test("homework: the solution text keeps its code and math exactly as written", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const student = await registerStudent(browser, "Hugo Homework");
   await fillCommonRequest(student.page, "Homework", "Three recursion problems");
   await student.page.getByLabel("Number of problems").fill("3");
@@ -92,7 +92,7 @@ test("homework: the solution text keeps its code and math exactly as written", a
 });
 
 test("exam: results with a score and an outcome reach the student", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const student = await registerStudent(browser, "Esme Exam");
   await fillCommonRequest(student.page, "Exam", "Microeconomics midterm support");
   await student.page.getByLabel("Exam start").fill("2031-03-10T09:00");
@@ -136,7 +136,7 @@ test("a bad upload is refused beside the field and nothing is stored", async ({ 
 });
 
 test("a teacher's decline returns the request to the queue", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const student = await registerStudent(browser, "Dana Decline");
   await fillCommonRequest(student.page, "Homework", "Declined then requeued");
   await student.page.getByLabel("Number of problems").fill("4");

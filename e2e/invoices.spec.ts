@@ -4,7 +4,7 @@ import { demo } from "./helpers";
 import { approveInvoice, demoAssignment, recordPayment, signedIn } from "./invoice-helpers";
 
 test("an invoice is drafted, approved, seen by the student and paid in two parts", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const rep = await signedIn(browser, demo.support, "/support");
   const { id: assignmentId, email: studentEmail } = await demoAssignment(rep);
 
@@ -28,7 +28,7 @@ test("an invoice is drafted, approved, seen by the student and paid in two parts
   await first.getByLabel("Unit price").fill("40.00");
   await expect(rep.getByTestId("draft-total-preview")).toHaveText("$105.50");
   await rep.getByRole("button", { name: "Save draft" }).click();
-  await expect(rep).toHaveURL(/\/support\/invoices\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+  await expect(rep).toHaveURL(/\/support\/invoices\/[0-9a-f-]{36}$/, { timeout: 60_000 });
   const invoiceId = /\/support\/invoices\/([0-9a-f-]{36})$/.exec(rep.url())?.[1] ?? "";
   await expect(rep.getByTestId("invoice-status")).toHaveText("Draft");
   await expect(rep.getByTestId("invoice-amount")).toHaveText("$105.50");

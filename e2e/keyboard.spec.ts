@@ -32,7 +32,7 @@ function focusStyles(control: Locator) {
 }
 
 test("a student files a request with the keyboard alone", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const { page, context } = await registerStudent(browser, "Kai Keyboard");
   await page.setViewportSize({ width: 1280, height: 800 });
 

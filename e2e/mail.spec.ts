@@ -15,7 +15,7 @@ async function askForResetLink(page: Page, email: string) {
 }
 
 test("a student who forgot their password resets it from the emailed link, and every old session ends", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const student = await registerStudent(browser, "Fergus Forgetful");
   const stranger = await (await browser.newContext()).newPage();
 

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { issueInvoice, signedIn } from "./invoice-helpers";
 
 test("a student pays an issued invoice with PayPal: approved on PayPal's page, captured on return", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const { invoiceId, number, studentEmail, admin } = await issueInvoice(browser, "Thesis review", "80.00");
 
   const student = await signedIn(browser, studentEmail, "/student");
@@ -26,7 +26,7 @@ test("a student pays an issued invoice with PayPal: approved on PayPal's page, c
 });
 
 test("a return from PayPal for an order that was never approved captures nothing", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const { invoiceId, studentEmail } = await issueInvoice(browser, "Citation check", "12.00");
   const student = await signedIn(browser, studentEmail, "/student");
   await student.goto(`/student/invoices/${invoiceId}`);

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, createStaffAccount, demo, registerStudent, signInAs, signInWithTemporaryPassword } from "./helpers";
 
 test("a notification appears live in its owner's open tabs and nowhere else", async ({ browser, page: admin }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   // Neither student requests or pays, so neither needs to confirm their email first.
   const owner = await registerStudent(browser, "Live Owner", { confirm: false });
   const secondTab = await owner.context.newPage();
@@ -22,8 +22,8 @@ test("a notification appears live in its owner's open tabs and nowhere else", as
   await admin.getByRole("alertdialog").getByRole("button", { name: "Reset password" }).click();
   await expect(admin.getByTestId("temporary-password")).toBeVisible();
 
-  await expect(owner.page.locator("[data-sonner-toast]")).toContainText("Your password was reset", { timeout: 15_000 });
-  await expect(secondTab.locator("[data-sonner-toast]")).toContainText("Your password was reset", { timeout: 15_000 });
+  await expect(owner.page.locator("[data-sonner-toast]")).toContainText("Your password was reset", { timeout: 30_000 });
+  await expect(secondTab.locator("[data-sonner-toast]")).toContainText("Your password was reset", { timeout: 30_000 });
   await expect(bystander.page.locator("[data-sonner-toast]")).toHaveCount(0);
   await expect(bystander.page.getByTestId("notification-count")).toHaveCount(0);
   await owner.context.close();

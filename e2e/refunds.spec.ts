@@ -22,7 +22,7 @@ async function untilStatus(page: Page, status: string) {
 }
 
 test("an admin refunds part, then the rest, of a manual payment", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const { invoiceId, studentEmail, admin } = await issueInvoice(browser, "Thesis review", "60.00");
 
   const payment = admin.getByRole("form", { name: "Record manual payment" });
@@ -53,7 +53,7 @@ test("an admin refunds part, then the rest, of a manual payment", async ({ brows
 });
 
 test("an admin refunds a Stripe payment; Stripe's charge.refunded webhook marks the invoice refunded", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const { invoiceId, studentEmail, admin } = await issueInvoice(browser, "Statistics tutoring", "80.00");
 
   const student = await signedIn(browser, studentEmail, "/student");
@@ -76,7 +76,7 @@ test("an admin refunds a Stripe payment; Stripe's charge.refunded webhook marks 
 });
 
 test("a card payment that no longer fits the balance is held as disputed; an admin refunds it through Stripe from the invoice page", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const { invoiceId, studentEmail, admin } = await issueInvoice(browser, "Essay feedback", "90.00");
 
   // The student opens Stripe's page for the whole 90.00 …

@@ -8,7 +8,7 @@ const downloadPolicy = "default-src 'none'; sandbox; frame-ancestors 'none'";
 const values = (response: APIResponse, name: string) => response.headersArray().filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
 
 test("a download keeps its own sandbox policy and arrives as a text attachment that is never sniffed or cached", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   // The demo student requests help with a file of their own, so the download is theirs to fetch.
   const page = await signedInPage(browser, demo.student, "/student");
   await fillCommonRequest(page, "Homework", "Sorting in JavaScript");

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { issueInvoice, signedIn } from "./invoice-helpers";
 
 test("a student pays an issued invoice through Stripe Checkout; only the verified webhook marks it paid", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const { invoiceId, number, studentEmail, admin } = await issueInvoice(browser, "Exam preparation session", "80.00");
 
   const student = await signedIn(browser, studentEmail, "/student");

@@ -7,7 +7,7 @@ import { message, openThreadFromInbox, sendMessage } from "./thread-helpers";
 // Runs alone, after every other journey (playwright.config.ts): it stops the real-time server they share.
 test("messages sent while the real-time server is down reach both sides once it is back, each shown once, without a reload", async ({ browser }) => {
   test.skip(!realtimeControlUrl(), "needs the e2e harness (scripts/e2e-server.ts), which can stop its real-time server");
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const student = await registerStudent(browser, "Offline Olga", { confirm: false });
   await openThreadFromInbox(student.page, "Support");
   const opener = `Are you there? ${Date.now()}`;

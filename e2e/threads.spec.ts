@@ -6,7 +6,7 @@ import { composer, message, openThreadFromInbox, sendMessage, threadIdOf } from 
 const LAB_THREAD = "Pendulum lab report";
 
 test("a student and their teacher talk live on the assignment thread: typing, read receipts and a file, and an outsider sees none of it", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const student = await signedInPage(browser, demo.student, "/student");
   const teacher = await signedInPage(browser, demo.teacher, "/teacher");
   await openThreadFromInbox(student, LAB_THREAD);
@@ -61,7 +61,7 @@ test("a student and their teacher talk live on the assignment thread: typing, re
 });
 
 test("a new student and a CS rep talk in the Support thread; the student's badge and bell count the thread once", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const student = await registerStudent(browser, "Supported Student", { confirm: false });
   await openThreadFromInbox(student.page, "Support");
   const hello = `Hello, can you help with my thesis outline? ${Date.now()}`;
