@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import Pusher from "pusher-js";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { pusherClientOptions } from "@/lib/realtime/client-options";
 import type { RealtimeClientConfig } from "@/lib/realtime/config";
 
 export type ConnectionState = "connecting" | "connected" | "unavailable" | "off";
@@ -23,16 +24,7 @@ function connect(config: RealtimeClientConfig): Pusher {
   const key = JSON.stringify(config);
   if (shared?.key === key) return shared.pusher;
   shared?.pusher.disconnect();
-  const pusher = new Pusher(config.key, {
-    cluster: config.cluster,
-    wsHost: config.wsHost,
-    wsPort: config.wsPort,
-    wssPort: config.wsPort,
-    forceTLS: config.forceTLS,
-    enabledTransports: ["ws", "wss"],
-    disableStats: true,
-    channelAuthorization: { endpoint: "/api/pusher/auth", transport: "ajax" },
-  });
+  const pusher = new Pusher(config.key, pusherClientOptions(config, { endpoint: "/api/pusher/auth" }));
   shared = { key, pusher };
   return pusher;
 }

@@ -1,5 +1,6 @@
 import Pusher, { type Channel } from "pusher-js";
 import { channels, events } from "@/lib/realtime/channels";
+import { pusherClientOptions } from "@/lib/realtime/client-options";
 import type { RealtimeClientConfig } from "@/lib/realtime/config";
 import type { VisitorMessageView, VisitorSessionPublic } from "@/lib/visitor-chat/types";
 
@@ -19,16 +20,7 @@ export type SessionConnection = { channel: Channel; disconnect: () => void };
 
 /** The visitor's own channel, authorized by their token. */
 export function connectSession(config: RealtimeClientConfig, sessionId: string, token: string, on: SessionHandlers): SessionConnection {
-  const pusher = new Pusher(config.key, {
-    cluster: config.cluster,
-    wsHost: config.wsHost,
-    wsPort: config.wsPort,
-    wssPort: config.wsPort,
-    forceTLS: config.forceTLS,
-    enabledTransports: ["ws", "wss"],
-    disableStats: true,
-    channelAuthorization: { endpoint: "/api/widget/pusher-auth", transport: "ajax", headers: { Authorization: `Bearer ${token}` } },
-  });
+  const pusher = new Pusher(config.key, pusherClientOptions(config, { endpoint: "/api/widget/pusher-auth", headers: { Authorization: `Bearer ${token}` } }));
   let dropped = false;
   pusher.connection.bind("state_change", ({ previous, current }: { previous: string; current: string }) => {
     if (previous === "connected" && current !== "connected") dropped = true;
