@@ -1,6 +1,19 @@
 import { z } from "zod";
 
 // The only module that reads process.env for the app. A bad variable is named at start.
+const iceServerUrl = z.string().regex(/^(stuns?|turns?):[^\s]+$/);
+const iceServersSchema = z
+  .array(z.object({ urls: z.union([iceServerUrl, z.array(iceServerUrl).min(1)]), username: z.string().optional(), credential: z.string().optional() }).strict())
+  .max(10);
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
 const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -49,6 +62,19 @@ const serverEnvSchema = z.object({
     .default([]),
   // Host sites sign their signed-in user's id with it (HMAC-SHA256); unset: no visitor is ever marked verified.
   WIDGET_IDENTITY_SECRET: z.string().min(32, "WIDGET_IDENTITY_SECRET must be at least 32 characters").optional(),
+  // Meetings: how far ahead a new or moved meeting must start, and how close to its start a student can no longer cancel or move it (staff may override, audited).
+  MEETING_MIN_NOTICE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(120),
+  MEETING_STUDENT_CHANGE_WINDOW_HOURS: z.coerce.number().int().min(0).max(168).default(12),
+  // WebRTC ICE servers for the meeting room, as RTCIceServer JSON: [{"urls":"turn:turn.example.org:3478","username":"u","credential":"p"}]. Empty works on one network.
+  ICE_SERVERS: z
+    .string()
+    .transform((value, ctx) => {
+      const parsed = iceServersSchema.safeParse(safeJson(value));
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({ code: "custom", message: 'ICE_SERVERS must be a JSON array of {"urls": "stun:…" | "turn:…", "username"?, "credential"?}' });
+      return z.NEVER;
+    })
+    .default([]),
 });
 
 /**

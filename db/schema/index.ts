@@ -6,3 +6,4 @@ export * from "./invoices";
 export * from "./mail";
 export * from "./messaging";
 export * from "./visitor-chat";
+export * from "./meetings";

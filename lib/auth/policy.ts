@@ -49,6 +49,11 @@ const permissions = {
   "visitors:serve": ["cs_rep", "admin"],
   "visitors:take-over": ["admin"],
   "visitors:configure": ["admin"],
+  // Meetings; lib/meetings/policy.ts adds who may meet whom and per-meeting rules.
+  "meetings:take-part": ["student", "teacher", "cs_rep", "admin"],
+  "meetings:schedule-with-anyone": ["cs_rep", "admin"],
+  // Book inside the minimum notice, or change a meeting inside a student's window (audited).
+  "meetings:override-windows": ["cs_rep", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
