@@ -36,6 +36,8 @@ export type Targets = {
   studentThread: { id: string };
   /** The token of a closed visitor chat session made for the suite (writes to it are refused with 409). */
   visitorToken: string;
+  /** The demo student's next meeting (not open yet: a join is refused with 409). */
+  studentMeeting: { id: string };
 };
 
 export type RouteTable = { file: string; cases: (t: Targets) => Case[] };
@@ -461,6 +463,74 @@ export const routeTable: RouteTable[] = [
         { name: "signed out", as: "anon", request: { method: "GET", path }, expect: { status: [401], jsonError: true } },
         ...wrongMethods(path, ["GET"], "student", t),
         hugeHeader(path, "GET", "student"),
+      ];
+    },
+  },
+  {
+    file: "app/api/meetings/invitees/route.ts",
+    cases: (t) => {
+      const path = "/api/meetings/invitees";
+      return [
+        { name: "q 5,000 characters", as: "student", request: { method: "GET", path: `${path}?q=${"%25".repeat(5000)}` }, expect: { status: [200] } },
+        { name: "q with NUL and invalid UTF-8", as: "student", request: { method: "GET", path: `${path}?q=%00%FF%FE` }, expect: { status: [200, 400] } },
+        { name: "signed out", as: "anon", request: { method: "GET", path }, expect: { status: [401], jsonError: true } },
+        ...wrongMethods(path, ["GET"], "student", t),
+        hugeHeader(path, "GET", "student"),
+      ];
+    },
+  },
+  {
+    file: "app/api/meetings/availability/route.ts",
+    cases: (t) => {
+      const path = "/api/meetings/availability";
+      const query = (fields: Record<string, string>) => `${path}?${new URLSearchParams({ inviteeId: randomUUID(), date: "2030-01-15", timeZone: "UTC", durationMinutes: "30", ...fields })}`;
+      return [
+        { name: "no query", as: "student", request: { method: "GET", path }, expect: { status: [400], jsonError: true } },
+        { name: "unknown person", as: "student", request: { method: "GET", path: query({}) }, expect: { status: [404], jsonError: true } },
+        { name: "malformed invitee id", as: "student", request: { method: "GET", path: query({ inviteeId: "../../x%00" }) }, expect: { status: [400], jsonError: true } },
+        { name: "date not a day", as: "student", request: { method: "GET", path: query({ date: "2030-02-31T00:00" }) }, expect: { status: [400], jsonError: true } },
+        { name: "zone not a zone", as: "student", request: { method: "GET", path: query({ timeZone: "../../etc/passwd" }) }, expect: { status: [400], jsonError: true } },
+        { name: "duration 10^12 minutes", as: "student", request: { method: "GET", path: query({ durationMinutes: "1000000000000" }) }, expect: { status: [400], jsonError: true } },
+        { name: "signed out", as: "anon", request: { method: "GET", path: query({}) }, expect: { status: [401], jsonError: true } },
+        ...wrongMethods(path, ["GET"], "student", t),
+        hugeHeader(path, "GET", "student"),
+      ];
+    },
+  },
+  {
+    file: "app/api/meetings/[id]/attendance/route.ts",
+    cases: (t) => {
+      const path = `/api/meetings/${t.studentMeeting.id}/attendance`;
+      const fields = [
+        { name: "event missing", body: "{}" },
+        { name: "event dance", body: '{"event":"dance"}' },
+        { name: "event 1e309", body: '{"event":1e309}' },
+        { name: "event NUL", body: '{"event":"join\\u0000"}' },
+        { name: "event array", body: '{"event":["join","leave"]}' },
+      ];
+      return [
+        ...jsonCases(t, "POST", path, { event: "join" }, fields, (id) => `/api/meetings/${id}/attendance`, ["POST"]),
+        { name: "join before the room opens", as: "student", request: post(t, path, "application/json", '{"event":"join"}'), expect: { status: [409], jsonError: true } },
+        { name: "someone else's meeting", as: "admin", request: post(t, path, "application/json", '{"event":"join"}'), expect: { status: [404], jsonError: true } },
+      ];
+    },
+  },
+  {
+    file: "app/api/meetings/[id]/ics/route.ts",
+    cases: (t) => [
+      ...downloadCases(t, (id) => `/api/meetings/${id}/ics`),
+      { name: "someone else's meeting", as: "admin", request: { method: "GET", path: `/api/meetings/${t.studentMeeting.id}/ics` }, expect: { status: [404], jsonError: true } },
+    ],
+  },
+  {
+    file: "app/api/calendar/[token]/route.ts",
+    cases: (t) => {
+      const path = "/api/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics";
+      return [
+        { name: "unknown token", as: "anon", request: { method: "GET", path }, expect: { status: [404], jsonError: true } },
+        ...badPathIds.map((id): Case => ({ name: `token ${id.slice(0, 40)}`, as: "anon", request: { method: "GET", path: `/api/calendar/${id}.ics` }, expect: badIdExpectation(id) })),
+        ...wrongMethods(path, ["GET"], "anon", t),
+        hugeHeader(path, "GET", "anon"),
       ];
     },
   },

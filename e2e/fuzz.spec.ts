@@ -93,13 +93,19 @@ async function findTargets(db: pg.Client, launch: () => Promise<Browser>, baseUR
   );
   const studentThread = await one<{ id: string }>(db, "the demo student's Support thread", "select t.id from threads t join users u on u.id = t.support_student_id where u.email = $1", [demo.student]);
   const visitorToken = await closedVisitorSession(db);
+  const studentMeeting = await one<{ id: string }>(
+    db,
+    "the demo student's next meeting",
+    "select m.id from meetings m join meeting_participants p on p.meeting_id = m.id join users u on u.id = p.user_id where u.email = $1 and m.status = 'scheduled' order by m.starts_at limit 1",
+    [demo.student],
+  );
   const origin = new URL(baseURL).origin;
   const cookies = await sessions(launch, baseURL, {
     student: { email: demo.student, home: "/student" },
     teacher: { email: teacherAssignment.email, home: "/teacher" },
     admin: { email: demo.admin, home: "/admin" },
   });
-  return { baseURL, origin, cookies, db, logFile, targets: { origin, studentAssignment, teacherAssignment: { id: teacherAssignment.id, version: teacherAssignment.version }, studentInvoice, studentThread, visitorToken }, production };
+  return { baseURL, origin, cookies, db, logFile, targets: { origin, studentAssignment, teacherAssignment: { id: teacherAssignment.id, version: teacherAssignment.version }, studentInvoice, studentThread, visitorToken, studentMeeting }, production };
 }
 
 /**

@@ -22,6 +22,14 @@ describe("server environment", () => {
     expect(() => parseServerEnv({ ...valid, DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must start/);
   });
 
+  it("reads the meeting room's ICE servers as JSON and names a malformed value", () => {
+    expect(parseServerEnv(valid).ICE_SERVERS).toEqual([]);
+    expect(parseServerEnv({ ...valid, ICE_SERVERS: '[{"urls":["stun:a.example:3478","turn:a.example:3478"],"username":"u","credential":"p"}]' }).ICE_SERVERS).toHaveLength(1);
+    for (const bad of ["not json", '{"urls":"stun:a"}', '[{"urls":"http://a.example"}]', '[{"urls":"turn:a","extra":1}]']) {
+      expect(() => parseServerEnv({ ...valid, ICE_SERVERS: bad })).toThrow(/ICE_SERVERS must be a JSON array/);
+    }
+  });
+
   it("reports an empty variable as missing", () => {
     expect(() => parseServerEnv({ ...valid, AUTH_SECRET: "" })).toThrow(/AUTH_SECRET is required/);
   });

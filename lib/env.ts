@@ -75,6 +75,10 @@ const serverEnvSchema = z.object({
       return z.NEVER;
     })
     .default([]),
+  // coturn's `static-auth-secret` (use-auth-secret): TURN entries of ICE_SERVERS without a username get
+  // credentials minted per room visit, valid for TURN_CREDENTIAL_TTL_SECONDS, instead of a long-lived password.
+  TURN_SHARED_SECRET: z.string().min(16, "TURN_SHARED_SECRET must be at least 16 characters").optional(),
+  TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
 });
 
 /**
@@ -116,6 +120,24 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     throw new EnvError("Invalid environment: APP_URL: required when SMTP_URL is set (the address people open links in emails at)");
   }
   return result.data;
+}
+
+const meetingEnvSchema = serverEnvSchema.pick({ MEETING_MIN_NOTICE_MINUTES: true, MEETING_STUDENT_CHANGE_WINDOW_HOURS: true });
+let meetingCached: z.infer<typeof meetingEnvSchema> | undefined;
+
+/**
+ * Just the meeting rules: the demo seed books meetings from the orchestrator process (npm run dev,
+ * the e2e server), which holds no app secrets, so it cannot ask for the whole environment.
+ */
+export function meetingEnv(): z.infer<typeof meetingEnvSchema> {
+  if (cached) return cached;
+  meetingCached ??= (() => {
+    const present = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+    const result = meetingEnvSchema.safeParse(present);
+    if (!result.success) throw new EnvError(`Invalid environment: ${result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+    return result.data;
+  })();
+  return meetingCached;
 }
 
 export function serverEnv(): ServerEnv {

@@ -19,18 +19,23 @@ type Props = {
   addFiles?: ReactNode;
   /** A form that works on the deliveries, placed after them (the teacher's delivery form). */
   afterDeliveries?: ReactNode;
+  /** Beside the back link: the way to schedule a meeting about it, for those who may. */
+  meetingLink?: ReactNode;
 };
 
 /** The sections every role sees; each role's page adds the forms its actions allow. */
-export function AssignmentDetailView({ detail, timeZone, backHref, actions, addFiles, afterDeliveries }: Props) {
+export function AssignmentDetailView({ detail, timeZone, backHref, actions, addFiles, afterDeliveries, meetingLink }: Props) {
   return (
     <>
-      <p className="mb-3 text-sm">
-        {/* Not "← Assignments": a link named like the main navigation's would make its name ambiguous. */}
-        <Link href={backHref} className="text-brand-700 underline">
-          ← Back to the list
-        </Link>
-      </p>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm">
+          {/* Not "← Assignments": a link named like the main navigation's would make its name ambiguous. */}
+          <Link href={backHref} className="text-brand-700 underline">
+            ← Back to the list
+          </Link>
+        </p>
+        {meetingLink}
+      </div>
       <AssignmentHeading detail={detail} />
       {/* The actions come first in the document (and so first on a phone and for keyboard users);
           on a desktop they sit at the top of the right column, beside the request. */}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { ScheduleMeetingLink } from "@/components/meetings/schedule-meeting-link";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import type { StaffAssignmentList as ListData, StaffAssignmentPage, StaffQueue as QueueData } from "@/lib/assignments/staff-assignment-page";
 import { AssignmentDetailView } from "./assignment-detail-view";
@@ -63,6 +64,7 @@ export function StaffAssignmentDetail({ base, data, actions }: { base: Base; dat
       timeZone={timeZone}
       backHref={queued ? `${base}/queue` : `${base}/assignments`}
       actions={<StaffPanel base={base} detail={detail} actions={actions} teachers={teachers} invoices={invoices} timeZone={timeZone} />}
+      meetingLink={<ScheduleMeetingLink assignmentId={detail.assignment.id} inviteeId={detail.assignment.studentId} />}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { Bell, ClipboardList, CreditCard, FileCheck2, House, Inbox, MessageCircleMore, MessagesSquare, Receipt, Settings2, UserRound, Users, type LucideProps } from "lucide-react";
+import { Bell, CalendarClock, ClipboardList, CreditCard, FileCheck2, House, Inbox, MessageCircleMore, MessagesSquare, Receipt, Settings2, UserRound, Users, type LucideProps } from "lucide-react";
 import type { NavIcon as NavIconName } from "./navigation";
 
 const icons = {
@@ -14,6 +14,7 @@ const icons = {
   settings: Settings2,
   notifications: Bell,
   profile: UserRound,
+  meetings: CalendarClock,
 } as const;
 
 export function NavIcon({ name, ...props }: { name: NavIconName } & LucideProps) {

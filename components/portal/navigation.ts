@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/auth/roles";
 
 /** Names of the lucide icons the shell draws (kept as data so this file stays plain, importable anywhere). */
-export type NavIcon = "home" | "queue" | "assignments" | "messages" | "visitors" | "invoices" | "approvals" | "payments" | "users" | "settings" | "notifications" | "profile";
+export type NavIcon = "home" | "queue" | "assignments" | "messages" | "visitors" | "invoices" | "approvals" | "payments" | "users" | "settings" | "notifications" | "profile" | "meetings";
 
 /** A live count drawn beside the item; "messages" is threads with unread messages, "visitors" chat visitors nobody has taken yet. */
 export type NavBadge = "messages" | "visitors";
@@ -10,6 +10,7 @@ export type NavItem = { href: string; label: string; icon: NavIcon; badge?: NavB
 
 // Shared by every area, like notifications: one inbox whatever the role.
 const messages: NavItem = { href: "/messages", label: "Messages", icon: "messages", badge: "messages" };
+const meetings: NavItem = { href: "/meetings", label: "Meetings", icon: "meetings" };
 export type NavGroup = { label: string; items: NavItem[] };
 
 // Only sections that work are listed; later modules add theirs here.
@@ -21,6 +22,7 @@ export const navigationFor: Record<Role, NavGroup[]> = {
         { href: "/student", label: "Home", icon: "home" },
         { href: "/student/assignments", label: "Assignments", icon: "assignments" },
         messages,
+        meetings,
       ],
     },
     {
@@ -38,6 +40,7 @@ export const navigationFor: Record<Role, NavGroup[]> = {
         { href: "/teacher", label: "Home", icon: "home" },
         { href: "/teacher/assignments", label: "Assignments", icon: "assignments" },
         messages,
+        meetings,
       ],
     },
   ],
@@ -49,6 +52,7 @@ export const navigationFor: Record<Role, NavGroup[]> = {
         { href: "/support/queue", label: "Queue", icon: "queue" },
         { href: "/support/assignments", label: "Assignments", icon: "assignments" },
         messages,
+        meetings,
         { href: "/support/visitors", label: "Visitors", icon: "visitors", badge: "visitors" },
       ],
     },
@@ -68,6 +72,7 @@ export const navigationFor: Record<Role, NavGroup[]> = {
         { href: "/admin/queue", label: "Queue", icon: "queue" },
         { href: "/admin/assignments", label: "Assignments", icon: "assignments" },
         messages,
+        meetings,
         { href: "/admin/visitors", label: "Visitors", icon: "visitors", badge: "visitors" },
       ],
     },

@@ -4,9 +4,10 @@ import { users } from "./auth";
 
 /**
  * Facts a notification's text is rendered from at read time, so a moment is shown in the viewer's
- * zone rather than baked into the stored text: `dueAt` an ISO instant, `dueDate` a calendar day.
+ * zone rather than baked into the stored text: `dueAt` an ISO instant, `dueDate` a calendar day,
+ * `startsAt` the ISO instant a meeting starts.
  */
-export type NotificationData = { dueAt?: string; dueDate?: string };
+export type NotificationData = { dueAt?: string; dueDate?: string; startsAt?: string };
 
 export const notifications = pgTable(
   "notifications",

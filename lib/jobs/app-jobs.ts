@@ -3,6 +3,9 @@ import { serverEnv } from "@/lib/env";
 import { createDeliverMailJob } from "@/lib/mail/deliver-mail";
 import { sweepUnqueuedMail } from "@/lib/mail/sweep-unqueued-mail";
 import { mailTransportFromEnv } from "@/lib/mail/transport";
+import { roomAttendanceSweep } from "@/lib/meetings/attendance-sweep";
+import { meetingCompletionSweep } from "@/lib/meetings/complete-meetings";
+import { meetingReminderJob, sweepUnqueuedReminders } from "@/lib/meetings/reminders";
 import { threadReminderSweep } from "@/lib/messaging/unread-reminders";
 import { startJobs } from "./runner";
 
@@ -14,7 +17,7 @@ export async function startAppJobs(): Promise<void> {
   const db = getDb();
   await startJobs({
     connectionString: serverEnv().DATABASE_URL,
-    definitions: [createDeliverMailJob({ db, transport: mailTransportFromEnv() })],
-    recurring: [sweepUnqueuedMail(db), threadReminderSweep(db)],
+    definitions: [createDeliverMailJob({ db, transport: mailTransportFromEnv() }), meetingReminderJob(db)],
+    recurring: [sweepUnqueuedMail(db), threadReminderSweep(db), sweepUnqueuedReminders(db), meetingCompletionSweep(db), roomAttendanceSweep(db)],
   });
 }

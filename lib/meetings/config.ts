@@ -1,4 +1,5 @@
-import { serverEnv } from "@/lib/env";
+import { createHmac } from "node:crypto";
+import { meetingEnv, serverEnv } from "@/lib/env";
 
 /** The room opens this long before a meeting's start (and closes at its end). */
 export const ROOM_OPENS_BEFORE_MS = 10 * 60_000;
@@ -11,12 +12,24 @@ export type MeetingRules = {
 };
 
 export function meetingRules(): MeetingRules {
-  const env = serverEnv();
+  const env = meetingEnv();
   return { minNoticeMs: env.MEETING_MIN_NOTICE_MINUTES * 60_000, studentChangeWindowMs: env.MEETING_STUDENT_CHANGE_WINDOW_HOURS * 3_600_000 };
 }
 
-export function iceServers(): RTCIceServerConfig[] {
-  return serverEnv().ICE_SERVERS;
+/**
+ * The room's ICE servers for one person. TURN entries listed without a username get short-lived
+ * credentials when TURN_SHARED_SECRET is set (coturn's use-auth-secret: username "<expiry>:<user id>",
+ * password base64(HMAC-SHA1(secret, username))), so no lasting TURN password reaches a browser.
+ */
+export function iceServers(userId: string, now: Date = new Date()): RTCIceServerConfig[] {
+  const env = serverEnv();
+  const secret = env.TURN_SHARED_SECRET;
+  return env.ICE_SERVERS.map((server) => {
+    const urls = Array.isArray(server.urls) ? server.urls : [server.urls];
+    if (!secret || server.username || !urls.some((url) => url.startsWith("turn"))) return server;
+    const username = `${Math.floor(now.getTime() / 1000) + env.TURN_CREDENTIAL_TTL_SECONDS}:${userId}`;
+    return { ...server, username, credential: createHmac("sha1", secret).update(username).digest("base64") };
+  });
 }
 
 export type RTCIceServerConfig = { urls: string | string[]; username?: string; credential?: string };

@@ -71,3 +71,6 @@ export const availabilityQuerySchema = z.object({
   timeZone: z.string().refine(isTimeZone, "Pick a time zone from the list"),
   durationMinutes: startFields.durationMinutes,
 });
+
+/** The room reports a participant's join and leave (leave also from pagehide, via sendBeacon). */
+export const roomEventSchema = z.object({ event: z.enum(["join", "leave"], { error: "Send event: join or leave" }) });

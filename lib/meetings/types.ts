@@ -68,7 +68,8 @@ export type MeetingList = { rows: MeetingSummary[]; total: number; page: number;
 /** Someone the actor may invite, with the assignments they share (for linking). */
 export type InviteeOption = { userId: string; name: string; role: Role; publicId: string; timeZone: string; assignments: { id: string; code: string; title: string }[] };
 
-export type BusyInterval = { startsAt: Date; endsAt: Date };
+/** A time someone's meetings hold (never which meeting); `who` tells the invitee's from the reader's own. */
+export type BusyInterval = { startsAt: Date; endsAt: Date; who?: "invitee" | "me" };
 /** A free start the picker suggests: the wall-clock value for the form, and the instant. */
 export type SlotSuggestion = { startLocal: string; startsAt: Date };
 export type InviteeAvailability = { inviteeTimeZone: string; busy: BusyInterval[]; suggestions: SlotSuggestion[] };

@@ -71,11 +71,12 @@ export const emailKindInfo: Record<EmailKind, EmailKindInfo> = {
   },
   meeting_invitation: {
     label: "A meeting invitation or change",
-    description: "You were invited to a meeting, or one of your meetings changed.",
+    description: "You were invited to a meeting, one of your meetings changed, or one starts soon.",
     actionLabel: "See the meeting",
     roles: everyone,
-    notificationTypes: [],
-    live: false,
+    // Invitations and changes are emailed by lib/meetings with the .ics attached; reminders as they ring.
+    notificationTypes: ["meeting.reminder"],
+    live: true,
   },
 };
 

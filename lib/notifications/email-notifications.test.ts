@@ -47,7 +47,7 @@ describe("notification emails", () => {
   it("sends nothing of a kind the person turned off, and keeps the in-app notification", async () => {
     const db = await testDb();
     const team = await createTeam(db);
-    expect(await updateEmailPreferences(db, team.student, { email: ["invoice_issued", "payment_received", "thread_message"] })).toEqual({ ok: true, data: { enabled: ["invoice_issued", "payment_received", "thread_message"] } });
+    expect(await updateEmailPreferences(db, team.student, { email: ["invoice_issued", "payment_received", "thread_message", "meeting_invitation"] })).toEqual({ ok: true, data: { enabled: ["invoice_issued", "payment_received", "thread_message", "meeting_invitation"] } });
     expect(await listEmailPreferences(db, team.student)).toEqual(emailKindsForRole("student").map((kind) => expect.objectContaining({ kind, enabled: kind !== "delivery_to_review" })));
     await assignmentIn(db, team, "delivered");
     expect(await notificationMailsTo(team.student.email)).toHaveLength(0);

@@ -22,6 +22,11 @@ export function withoutNotificationEmails<T>(work: () => Promise<T>): Promise<T>
   return quiet.run(true, work);
 }
 
+/** True inside withoutNotificationEmails: callers may skip building what the email would carry. */
+export function notificationEmailsSilenced(): boolean {
+  return quiet.getStore() === true;
+}
+
 type Recipient = { id: string; email: string; name: string; timeZone: string };
 
 /** The person, if they are active, their role can get this kind, and they have not turned it off. */

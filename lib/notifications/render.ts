@@ -9,6 +9,7 @@ const day = (isoDay: string) => formatDate(new Date(`${isoDay}T12:00:00Z`), "UTC
 function dueSentence(data: NotificationData | null, timeZone: string): string | undefined {
   if (data?.dueAt) return `Due ${formatDateTime(new Date(data.dueAt), timeZone)}.`;
   if (data?.dueDate) return `Due ${day(data.dueDate)}.`;
+  if (data?.startsAt) return `Starts ${formatDateTime(new Date(data.startsAt), timeZone)}.`;
   return undefined;
 }
 

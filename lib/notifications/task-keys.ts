@@ -25,6 +25,10 @@ export const taskKeys = {
   readThread: (threadId: string, userId: string) => `thread:${threadId}:read:${userId}`,
   /** CS reps and admins: a visitor waits in the chat queue (claiming, closing or converting it resolves it). */
   serveVisitor: (sessionId: string) => `visitor:${sessionId}:serve`,
+  /** A meeting's participant: an invitation or a new time waits for their answer. */
+  answerMeeting: (meetingId: string, userId: string) => `meeting:${meetingId}:answer:${userId}`,
+  /** The organizer: a time the invitee proposed waits to be accepted or declined. */
+  answerMeetingProposal: (meetingId: string) => `meeting:${meetingId}:proposal`,
 } as const;
 
 /** Every open task on an assignment, for a change that ends it (cancellation). */

@@ -1,6 +1,7 @@
 import type { Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
+import { mayJoinMeetingChannel } from "@/lib/meetings/policy";
 import { mayJoinThreadChannels } from "@/lib/messaging/policy";
 
 type ChannelPolicy = {
@@ -21,4 +22,6 @@ export const channelPolicies: ChannelPolicy[] = [
   { pattern: /^private-visitor-([0-9a-f-]{36})$/, allows: async (_db, actor) => can(actor, "visitors:serve") },
   { pattern: /^private-support$/, allows: async (_db, actor) => can(actor, "visitors:serve") },
   { pattern: /^presence-support$/, allows: async (_db, actor) => can(actor, "visitors:serve") },
+  // A meeting's room: its two participants, while the room is open (signaling for the call).
+  { pattern: /^presence-meeting-([0-9a-f-]{36})$/, allows: (db, actor, [id]) => mayJoinMeetingChannel(db, actor, id ?? "") },
 ];

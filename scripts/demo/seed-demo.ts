@@ -8,6 +8,7 @@ import { ensureSupportThread } from "@/lib/messaging/membership";
 import { insertUserWithProfile } from "@/lib/users/insert-user";
 import { seedDemoAssignments } from "./seed-demo-assignments";
 import { seedDemoInvoices } from "./seed-demo-invoices";
+import { seedDemoMeetings } from "./seed-demo-meetings";
 import { seedDemoThreads } from "./seed-demo-threads";
 import { seedDemoVisitors } from "./seed-demo-visitors";
 
@@ -49,6 +50,7 @@ async function seed(db: Database, options: { storageRoot?: string }): Promise<{ 
     // A demo database from before threads existed gets its conversations too (once).
     await seedDemoThreads(db, options);
     await seedDemoVisitors(db);
+    await seedDemoMeetings(db);
     return { created: 0 };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -67,5 +69,6 @@ async function seed(db: Database, options: { storageRoot?: string }): Promise<{ 
   await seedDemoInvoices(db);
   await seedDemoThreads(db, options);
   await seedDemoVisitors(db);
+  await seedDemoMeetings(db);
   return { created };
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
+import { CalendarFeedForm } from "@/components/meetings/calendar-feed-form";
 import { ChangePasswordForm } from "@/components/profile/change-password-form";
 import { EmailPreferencesForm } from "@/components/profile/email-preferences-form";
 import { ProfileForm, type ProfileValues } from "@/components/profile/profile-form";
 import { ProfileSummary } from "@/components/profile/profile-summary";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { hasCalendarFeed } from "@/lib/meetings/calendar-feed";
 import { listEmailPreferences } from "@/lib/notifications/email-preferences";
 import { getOwnProfile } from "@/lib/profiles/queries";
 import { timeZoneOptions } from "@/lib/time-zones";
@@ -16,7 +18,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const actor = await requireUser();
   const passwordChanged = (await searchParams).passwordChanged === "1";
   const { profile, email, role, createdAt } = await getOwnProfile(getDb(), actor);
-  const emailPreferences = await listEmailPreferences(getDb(), actor);
+  const [emailPreferences, calendarFeed] = await Promise.all([listEmailPreferences(getDb(), actor), hasCalendarFeed(getDb(), actor)]);
   const values: ProfileValues = {
     fullName: profile.fullName,
     phone: profile.phone ?? "",
@@ -50,6 +52,9 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
               <EmailPreferencesForm email={email} preferences={emailPreferences} />
             </Card>
           ) : null}
+          <Card title="Calendar feed" id="calendar-feed" className="scroll-mt-20">
+            <CalendarFeedForm exists={calendarFeed} />
+          </Card>
         </div>
       </div>
     </>

@@ -8,6 +8,7 @@ import { loadAssignmentDetail } from "@/lib/assignments/load-detail";
 import { AssignmentInvoices } from "@/components/assignments/assignment-invoices";
 import { LatestDelivery, StudentNextStep } from "@/components/assignments/next-step";
 import { EditInstructionsForm, ReviewDeliveryForms } from "@/components/assignments/student-actions";
+import { ScheduleMeetingLink } from "@/components/meetings/schedule-meeting-link";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth/session";
@@ -64,6 +65,8 @@ export default async function StudentAssignmentPage({ params }: { params: Promis
       timeZone={timeZone}
       backHref="/student/assignments"
       actions={actions}
+      // The form picks the teacher who accepted it (the link cannot name them: students see names only).
+      meetingLink={detail.teachers.some((teacher) => teacher.status === "accepted") ? <ScheduleMeetingLink assignmentId={assignment.id} /> : null}
       addFiles={can("edit_brief") ? <AddBriefFilesForm assignmentId={assignment.id} version={assignment.version} maxBytes={serverEnv().UPLOAD_MAX_BYTES} limitsNote={briefLimitsHint} /> : null}
     />
   );

@@ -5,7 +5,10 @@ import { DeliveryForm } from "@/components/assignments/delivery-form";
 import { loadAssignmentDetail } from "@/lib/assignments/load-detail";
 import { TeacherDeliverPrompt } from "@/components/assignments/next-step";
 import { OfferResponse } from "@/components/assignments/offer-response";
+import { ScheduleMeetingLink } from "@/components/meetings/schedule-meeting-link";
 import { Card } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { sharedAssignmentIds } from "@/lib/meetings/policy";
 import { requireRole } from "@/lib/auth/session";
 import { serverEnv } from "@/lib/env";
 import { respondToOfferAction } from "./actions";
@@ -19,6 +22,8 @@ export default async function TeacherAssignmentPage({ params }: { params: Promis
   const { detail, timeZone } = await loadAssignmentDetail(actor, (await params).id);
   const { assignment } = detail;
   const deliver = detail.actions.includes("deliver");
+  // Only a teacher who accepted the work meets its student.
+  const mayMeet = (await sharedAssignmentIds(getDb(), actor.id, assignment.studentId)).has(assignment.id);
   // The answer to an offer, or the way to the delivery form, sits first: on a phone, above the brief.
   const actions = detail.actions.includes("accept_offer") ? (
     <Card title="Your offer">
@@ -33,6 +38,7 @@ export default async function TeacherAssignmentPage({ params }: { params: Promis
       timeZone={timeZone}
       backHref="/teacher/assignments"
       actions={actions}
+      meetingLink={mayMeet ? <ScheduleMeetingLink assignmentId={assignment.id} inviteeId={assignment.studentId} /> : null}
       afterDeliveries={
         deliver ? <DeliveryForm assignmentId={assignment.id} version={assignment.version} serviceType={assignment.serviceType} maxBytes={serverEnv().UPLOAD_MAX_BYTES} /> : null
       }
