@@ -84,6 +84,7 @@ const roles: { key: RoleKey; label: string; email: string; home: string; extras:
       { name: "visitor offline leads", open: (page) => page.goto("/support/visitors?view=offline") },
       { name: "invoice detail", open: (page, browser) => ensureStudentInvoice(browser).then(() => openFirstRow(page, ["/support/invoices"], detail("/support/invoices"))) },
       { name: "new invoice", open: (page) => page.goto("/support/invoices/new") },
+      { name: "new meeting", open: (page) => page.goto("/meetings/new") },
       { name: "404 in the portal", open: (page) => expectNotFound(page, `/support/invoices/${missingId}`) },
       { name: "403 (another role's area)", open: (page) => expectForbidden(page, "/admin") },
     ],
@@ -112,6 +113,14 @@ const roles: { key: RoleKey; label: string; email: string; home: string; extras:
       { name: "assignment detail", open: (page) => openFirstRow(page, ["/student/assignments"], detail("/student/assignments")) },
       { name: "invoice detail", open: (page, browser) => ensureStudentInvoice(browser).then(() => openFirstRow(page, ["/student/invoices"], detail("/student/invoices"))) },
       { name: "new request", open: (page) => page.goto("/student/assignments/new") },
+      // The demo seed gives the student a call tomorrow, an invitation and last week's call.
+      { name: "meeting detail", open: (page) => openFirstRow(page, ["/meetings"], detail("/meetings")) },
+      { name: "meeting room before it opens", open: async (page) => {
+        const meetingPath = await openFirstRow(page, ["/meetings"], detail("/meetings"));
+        await page.goto(`${meetingPath}/room`);
+        await expect(page.getByTestId("room-closed")).toBeVisible();
+      } },
+      { name: "new meeting", open: (page) => page.goto("/meetings/new") },
       { name: "message thread", open: (page) => openFirstRow(page, ["/messages"], detail("/messages")) },
       { name: "new message dialog", open: async (page) => {
         await page.goto("/messages");

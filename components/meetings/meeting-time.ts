@@ -8,10 +8,20 @@ function parts(at: Date, timeZone: string) {
   return { day, time };
 }
 
-/** "Tue 1 Dec 2026, 14:00–15:00", or both days when it crosses midnight in this zone. */
+/**
+ * "Tue 1 Dec 2026, 14:00–15:00", or both days when it crosses midnight in this zone. A meeting across
+ * a clock change names each end's offset ("00:30 EDT–01:30 EST"): the wall clock alone would make
+ * two hours look like one.
+ */
 export function formatMeetingRange(startsAt: Date, endsAt: Date, timeZone: string): string {
   const start = parts(startsAt, timeZone);
   const end = parts(endsAt, timeZone);
+  const startZone = zoneAbbreviation(timeZone, startsAt);
+  const endZone = zoneAbbreviation(timeZone, endsAt);
+  if (startZone !== endZone) {
+    start.time = `${start.time} ${startZone}`;
+    end.time = `${end.time} ${endZone}`;
+  }
   return start.day === end.day ? `${start.day}, ${start.time}–${end.time}` : `${start.day}, ${start.time} – ${end.day}, ${end.time}`;
 }
 
@@ -21,7 +31,8 @@ export function formatMeetingRangeBeside(startsAt: Date, endsAt: Date, timeZone:
   if (!sameDay) return formatMeetingRange(startsAt, endsAt, timeZone);
   const start = parts(startsAt, timeZone);
   const end = parts(endsAt, timeZone);
-  return start.day === end.day ? `${start.time}–${end.time}` : formatMeetingRange(startsAt, endsAt, timeZone);
+  if (start.day !== end.day || zoneAbbreviation(timeZone, startsAt) !== zoneAbbreviation(timeZone, endsAt)) return formatMeetingRange(startsAt, endsAt, timeZone);
+  return `${start.time}–${end.time}`;
 }
 
 /** "GMT (Europe/London)": the abbreviation people know and the zone it stands for. */
