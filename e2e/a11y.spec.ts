@@ -116,7 +116,8 @@ const roles: { key: RoleKey; label: string; email: string; home: string; extras:
       // The demo seed gives the student a call tomorrow, an invitation and last week's call.
       { name: "meeting detail", open: (page) => openFirstRow(page, ["/meetings"], detail("/meetings")) },
       { name: "meeting room before it opens", open: async (page) => {
-        const meetingPath = await openFirstRow(page, ["/meetings"], detail("/meetings"));
+        // Tomorrow's seeded call: the room journey may have a meeting of this student open right now.
+        const meetingPath = await openFirstRow(page, ["/meetings?q=Walk+through+the+lab+report"], detail("/meetings"));
         await page.goto(`${meetingPath}/room`);
         await expect(page.getByTestId("room-closed")).toBeVisible();
       } },
