@@ -908,6 +908,23 @@ export const routeTable: RouteTable[] = [
   },
   // The visitor widget's panel page: GET only and no input (what the loader tells it stays in the URL fragment).
   { file: "app/widget/panel/route.ts", cases: (t) => [...wrongMethods("/widget/panel", ["GET"], "anon", t), hugeHeader("/widget/panel", "GET", "anon")] },
+  {
+    file: "app/api/admin/audit/export/route.ts",
+    cases: (t) => {
+      const path = "/api/admin/audit/export";
+      // Hostile filters reach the export only as someone refused before it reads them; an admin's export
+      // would succeed and (by design) write its own audit row, which this suite counts as a write.
+      const hostile = `${path}?actor=%00%FF%FE&action=${"%25".repeat(1000)}&from=1e309&to=2026-02-31&cursor=${"A".repeat(300)}&target=..%2F..%2Fetc`;
+      return [
+        { name: "student refused", as: "student", request: { method: "GET", path }, expect: { status: [403], jsonError: true } },
+        { name: "teacher refused", as: "teacher", request: { method: "GET", path }, expect: { status: [403], jsonError: true } },
+        { name: "student with hostile filters refused", as: "student", request: { method: "GET", path: hostile }, expect: { status: [403], jsonError: true } },
+        { name: "signed out", as: "anon", request: { method: "GET", path }, expect: { status: [401], jsonError: true } },
+        ...wrongMethods(path, ["GET"], "admin", t),
+        hugeHeader(path, "GET", "admin"),
+      ];
+    },
+  },
   { file: "app/api/webhooks/stripe/route.ts", cases: (t) => webhookCases(t, "stripe") },
   { file: "app/api/webhooks/paypal/route.ts", cases: (t) => webhookCases(t, "paypal") },
   {

@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
+import { activeBanners } from "@/lib/announcements/queries";
 import type { Actor } from "@/lib/auth/actor";
 import { roleHome, roleLabel } from "@/lib/auth/roles";
 import { countUnreadThreads } from "@/lib/messaging/queries";
@@ -14,13 +15,15 @@ import { SIDEBAR_COOKIE } from "@/components/portal/sidebar-state";
 /** Everything the app shell shows, for the portal layout and the root 404/403 pages alike. */
 export async function loadShellData(actor: Actor): Promise<ShellData> {
   const db = getDb();
-  const [unread, unreadThreads, waitingVisitors, own, jar] = await Promise.all([
+  const [unread, unreadThreads, waitingVisitors, own, jar, banners] = await Promise.all([
     countUnreadNotifications(db, actor),
     countUnreadThreads(db, actor),
     countWaitingVisitors(db, actor),
     // The public id is a nicety in the avatar menu; the shell must render without it.
     getOwnProfile(db, actor).catch(() => null),
     cookies(),
+    // Banners are a nicety too: a failure there must not take the shell down.
+    activeBanners(db, actor).catch(() => []),
   ]);
   const name = own?.profile.fullName ?? actor.name;
   return {
@@ -38,6 +41,7 @@ export async function loadShellData(actor: Actor): Promise<ShellData> {
     unreadThreads,
     waitingVisitors,
     sidebarCollapsed: jar.get(SIDEBAR_COOKIE)?.value === "1",
+    banners,
     realtime: realtimeConfig()?.client ?? null,
   };
 }

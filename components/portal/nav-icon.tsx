@@ -1,4 +1,4 @@
-import { Bell, CalendarClock, ClipboardList, CreditCard, FileCheck2, House, Inbox, MessageCircleMore, MessagesSquare, Receipt, Settings2, UserRound, Users, type LucideProps } from "lucide-react";
+import { Bell, CalendarClock, ScrollText, ClipboardList, CreditCard, FileCheck2, House, Inbox, MessageCircleMore, Megaphone, MessagesSquare, Receipt, Settings2, UserRound, Users, type LucideProps } from "lucide-react";
 import type { NavIcon as NavIconName } from "./navigation";
 
 const icons = {
@@ -15,6 +15,8 @@ const icons = {
   notifications: Bell,
   profile: UserRound,
   meetings: CalendarClock,
+  audit: ScrollText,
+  announcements: Megaphone,
 } as const;
 
 export function NavIcon({ name, ...props }: { name: NavIconName } & LucideProps) {

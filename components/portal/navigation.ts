@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/auth/roles";
 
 /** Names of the lucide icons the shell draws (kept as data so this file stays plain, importable anywhere). */
-export type NavIcon = "home" | "queue" | "assignments" | "messages" | "visitors" | "invoices" | "approvals" | "payments" | "users" | "settings" | "notifications" | "profile" | "meetings";
+export type NavIcon = "home" | "queue" | "assignments" | "messages" | "visitors" | "invoices" | "approvals" | "payments" | "users" | "settings" | "notifications" | "profile" | "meetings" | "announcements" | "audit";
 
 /** A live count drawn beside the item; "messages" is threads with unread messages, "visitors" chat visitors nobody has taken yet. */
 export type NavBadge = "messages" | "visitors";
@@ -88,13 +88,16 @@ export const navigationFor: Record<Role, NavGroup[]> = {
       label: "Admin",
       items: [
         { href: "/admin/users", label: "Users", icon: "users" },
+        { href: "/admin/announcements", label: "Manage announcements", icon: "announcements" },
         { href: "/admin/settings/widget", label: "Widget", icon: "settings" },
+        { href: "/admin/audit", label: "Audit log", icon: "audit" },
       ],
     },
   ],
 };
 
 export const accountNavigation: NavItem[] = [
+  { href: "/announcements", label: "Announcements", icon: "announcements" },
   { href: "/notifications", label: "Notifications", icon: "notifications" },
   { href: "/profile", label: "Profile", icon: "profile" },
 ];

@@ -1,6 +1,8 @@
 "use client";
 
 import { createContext, useContext, useState, type ReactNode } from "react";
+import { AnnouncementBanners } from "@/components/announcements/announcement-banners";
+import { LiveAnnouncements } from "@/components/announcements/live-announcements";
 import { LiveNotifications } from "@/components/realtime/live-notifications";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { AppSidebar } from "./app-sidebar";
@@ -38,11 +40,13 @@ export function PortalShell({ data, children }: { data: ShellData; children: Rea
         <SummarySeed.Provider value={{ unread: data.unread, unreadThreads: data.unreadThreads, waitingVisitors: data.waitingVisitors }}>
           <RealtimeProvider config={data.realtime}>
             <LiveNotifications userId={user.id} />
+            <LiveAnnouncements userId={user.id} role={user.role} />
             <div className="flex min-h-dvh">
               <AppSidebar role={user.role} homeHref={user.homeHref} collapsed={collapsed} />
               <div className="flex min-w-0 flex-1 flex-col">
                 <TopBar user={user} unread={data.unread} sidebarCollapsed={collapsed} onToggleSidebar={toggleSidebar} />
                 <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8 lg:px-8">
+                  <AnnouncementBanners banners={data.banners} />
                   {children}
                 </main>
               </div>

@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/auth/roles";
+import type { AnnouncementView } from "@/lib/announcements/queries";
 import type { RealtimeClientConfig } from "@/lib/realtime/config";
 
 /** What the shell shows of the signed-in user: plain data, loaded by app/(portal)/shell-data.ts. */
@@ -22,5 +23,7 @@ export type ShellData = {
   /** Chat visitors waiting for a CS rep (staff only; 0 for others): the Visitors badge's first paint. */
   waitingVisitors: number;
   sidebarCollapsed: boolean;
+  /** Announcements shown as banners above every page until dismissed or expired (body already sanitized). */
+  banners: AnnouncementView[];
   realtime: RealtimeClientConfig | null;
 };

@@ -7,3 +7,4 @@ export * from "./mail";
 export * from "./messaging";
 export * from "./visitor-chat";
 export * from "./meetings";
+export * from "./announcements";

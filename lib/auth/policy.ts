@@ -54,6 +54,9 @@ const permissions = {
   "meetings:schedule-with-anyone": ["cs_rep", "admin"],
   // Book inside the minimum notice, or change a meeting inside a student's window (audited).
   "meetings:override-windows": ["cs_rep", "admin"],
+  // Announcements: admins write them; everyone reads those meant for them (lib/announcements/audience.ts).
+  "announcements:write": ["admin"],
+  "announcements:read": ["student", "teacher", "cs_rep", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

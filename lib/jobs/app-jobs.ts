@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { announcementPublishSweep } from "@/lib/announcements/publish-due";
 import { serverEnv } from "@/lib/env";
 import { createDeliverMailJob } from "@/lib/mail/deliver-mail";
 import { sweepUnqueuedMail } from "@/lib/mail/sweep-unqueued-mail";
@@ -18,6 +19,6 @@ export async function startAppJobs(): Promise<void> {
   await startJobs({
     connectionString: serverEnv().DATABASE_URL,
     definitions: [createDeliverMailJob({ db, transport: mailTransportFromEnv() }), meetingReminderJob(db)],
-    recurring: [sweepUnqueuedMail(db), threadReminderSweep(db), sweepUnqueuedReminders(db), meetingCompletionSweep(db), roomAttendanceSweep(db)],
+    recurring: [sweepUnqueuedMail(db), threadReminderSweep(db), sweepUnqueuedReminders(db), meetingCompletionSweep(db), roomAttendanceSweep(db), announcementPublishSweep(db)],
   });
 }

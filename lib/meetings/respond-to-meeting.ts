@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { fail, type ServiceResult } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -34,6 +35,8 @@ export async function respondToMeeting(db: Database, actor: Actor, meetingId: st
     const mine = { userId: self.userId, response: accepting ? ("accepted" as const) : ("declined" as const), responseNote: accepting ? null : answer.reason, respondedAt: now };
     await syncParticipants(tx, actor, saved, [mine, other], people);
     if (!accepting) await removeMeetingReminders(tx, meeting.id);
+    // A decline calls the meeting off for the other person too, as a cancellation does (audited alike).
+    if (answer.answer === "decline") await recordAudit(tx, actor, { action: "meeting.declined", targetType: "meeting", targetId: meeting.id, metadata: { reason: answer.reason, startsAt: meeting.startsAt.toISOString() } });
 
     // An answer settles this person's invitation and any waiting proposal; a decline ends the meeting.
     const resolved = await resolveMeetingTasks(tx, meeting.id, { answers: accepting ? [self.userId] : [self.userId, other.userId], proposal: true });

@@ -22,6 +22,8 @@ export const channelPolicies: ChannelPolicy[] = [
   { pattern: /^private-visitor-([0-9a-f-]{36})$/, allows: async (_db, actor) => can(actor, "visitors:serve") },
   { pattern: /^private-support$/, allows: async (_db, actor) => can(actor, "visitors:serve") },
   { pattern: /^presence-support$/, allows: async (_db, actor) => can(actor, "visitors:serve") },
+  // Announcements to a role go out once on its channel; only that role's people may listen.
+  { pattern: /^private-role-(student|teacher|cs_rep|admin)$/, allows: async (_db, actor, [role]) => actor.role === role && can(actor, "announcements:read") },
   // A meeting's room: its two participants, while the room is open (signaling for the call).
   { pattern: /^presence-meeting-([0-9a-f-]{36})$/, allows: (db, actor, [id]) => mayJoinMeetingChannel(db, actor, id ?? "") },
 ];

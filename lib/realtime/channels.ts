@@ -9,6 +9,8 @@ export const channels = {
   visitorSession: (sessionId: string) => `private-visitor-${sessionId}`,
   /** The visitor queue changed (server only), for CS reps and admins. */
   support: "private-support",
+  /** Everyone signed in with this role (server only): one event reaches a whole audience, however large. */
+  role: (role: string) => `private-role-${role}`,
   /** CS reps and admins with the console open: a member here means someone is online for the widget. */
   supportPresence: "presence-support",
 } as const;
@@ -34,4 +36,6 @@ export const events = {
   visitorSessionUpdated: "visitor-session.updated",
   /** private-support: `{ sessionId }` — a session was started, claimed, transferred, closed, converted or got a message. */
   visitorQueueChanged: "visitor-queue.changed",
+  /** private-role or private-user: `{ id, change: "published" | "edited" | "unpublished", title }` — refetch banners and the bell. */
+  announcementsChanged: "announcements.changed",
 } as const;
