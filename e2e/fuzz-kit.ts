@@ -29,7 +29,20 @@ export type Send = {
  * many body bytes had been written when the answer arrived (a server that stops reading at its
  * limit answers long before a streamed body ends).
  */
-export function send(baseURL: string, request: Send): Promise<Reply> {
+export async function send(baseURL: string, request: Send): Promise<Reply> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await sendOnce(baseURL, request);
+    } catch (error) {
+      // A refused stream can lose its answer to the TCP reset of the close that follows it, when the
+      // machine is loaded; a server that really did not answer fails again.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!request.stream || attempt >= 3 || (code !== "EPIPE" && code !== "ECONNRESET")) throw error;
+    }
+  }
+}
+
+function sendOnce(baseURL: string, request: Send): Promise<Reply> {
   const url = new URL(baseURL);
   const started = Date.now();
   return new Promise((resolve, reject) => {
