@@ -24,7 +24,8 @@ export async function fillCommonRequest(page: Page, service: "Writing" | "Homewo
 /** Submits the request form and returns the new assignment's detail URL path. */
 export async function submitRequest(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Submit request" }).click();
-  await expect(page).toHaveURL(/\/student\/assignments\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+  // A request with files is one upload and a transaction; on a loaded machine it took over 20 s.
+  await expect(page).toHaveURL(/\/student\/assignments\/[0-9a-f-]{36}$/, { timeout: 60_000 });
   await expect(page.getByTestId("assignment-status")).toContainText("Waiting for a teacher");
   return new URL(page.url()).pathname;
 }

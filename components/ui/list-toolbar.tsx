@@ -1,6 +1,7 @@
 import { Search } from "lucide-react";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
+import { Skeleton } from "@/components/ui/skeleton";
 
 export type ListTab = { key: string; label: string; href: string; current: boolean; testId?: string };
 
@@ -63,6 +64,16 @@ export function ListToolbar({ tabsLabel, tabs, search }: Props) {
           className="h-10 w-full rounded-md border border-input bg-background pr-3 pl-9 text-base shadow-xs outline-none placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50 md:text-sm"
         />
       </form>
+    </div>
+  );
+}
+
+/** ListToolbar's shape while a list loads; `tabsWidth` is a Tailwind width class fitting its tabs. */
+export function ListToolbarSkeleton({ tabsWidth }: { tabsWidth: string }) {
+  return (
+    <div className="mb-4 flex flex-col gap-3 md:flex-row md:justify-between">
+      <Skeleton className={cn("h-9 max-w-full bg-slate-200", tabsWidth)} />
+      <Skeleton className="h-10 w-full bg-slate-200 md:w-72" />
     </div>
   );
 }

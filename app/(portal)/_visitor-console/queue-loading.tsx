@@ -1,3 +1,4 @@
+import { ListToolbarSkeleton } from "@/components/ui/list-toolbar";
 import { Skeleton } from "@/components/ui/skeleton";
 
 /** The visitor queue while it loads, for the CS rep and admin areas alike. */
@@ -8,10 +9,7 @@ export function VisitorQueueLoading() {
         <Skeleton className="h-7 w-32 bg-slate-200" />
         <Skeleton className="h-4 w-96 max-w-[80vw] bg-slate-200" />
       </div>
-      <div className="mb-4 flex flex-col gap-3 md:flex-row md:justify-between">
-        <Skeleton className="h-9 w-72 max-w-full bg-slate-200" />
-        <Skeleton className="h-10 w-full bg-slate-200 md:w-72" />
-      </div>
+      <ListToolbarSkeleton tabsWidth="w-72" />
       <div className="divide-y rounded-xl border bg-card shadow-xs">
         {Array.from({ length: 6 }, (_, i) => (
           <div key={i} className="flex gap-3 px-4 py-3">

@@ -1,3 +1,4 @@
+import { ListToolbarSkeleton } from "@/components/ui/list-toolbar";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
@@ -10,10 +11,7 @@ export default function Loading() {
         </div>
         <Skeleton className="h-10 w-44 bg-slate-200" />
       </div>
-      <div className="mb-4 flex flex-col gap-3 md:flex-row md:justify-between">
-        <Skeleton className="h-9 w-48 max-w-full bg-slate-200" />
-        <Skeleton className="h-10 w-full bg-slate-200 md:w-72" />
-      </div>
+      <ListToolbarSkeleton tabsWidth="w-48" />
       <div className="space-y-3 rounded-xl border bg-card p-4 shadow-xs sm:p-6">
         <Skeleton className="h-4 w-24" />
         {Array.from({ length: 5 }, (_, i) => (
