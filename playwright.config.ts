@@ -26,12 +26,15 @@ export default defineConfig({
   },
   // The fuzz suite compares the whole database and the server's log around each route, so no other
   // spec may run beside it: it runs first, alone. The outage journey stops the real-time server
-  // everyone shares, so it runs last, alone. Each stage needs the one before it to pass (a stage that
+  // everyone shares, so it runs last, alone. An announcement to every student rings every student
+  // other journeys made (and would break their "nothing else arrived" checks), so it runs alone too,
+  // between them. Each stage needs the one before it to pass (a stage that
   // did not run counts as failed in `npm test`); run any spec by itself with `--no-deps`.
   projects: [
     { name: "fuzz", testMatch: /fuzz\.spec\.ts$/ },
-    { name: "journeys", testIgnore: [/fuzz\.spec\.ts$/, /outage\.spec\.ts$/], dependencies: ["fuzz"] },
-    { name: "outage", testMatch: /outage\.spec\.ts$/, dependencies: ["journeys"] },
+    { name: "journeys", testIgnore: [/fuzz\.spec\.ts$/, /outage\.spec\.ts$/, /announcements\.spec\.ts$/], dependencies: ["fuzz"] },
+    { name: "broadcast", testMatch: /announcements\.spec\.ts$/, dependencies: ["journeys"] },
+    { name: "outage", testMatch: /outage\.spec\.ts$/, dependencies: ["broadcast"] },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

@@ -68,8 +68,11 @@ test("an admin publishes to students: a student sees the banner and the bell liv
   await expect(teacher.getByTestId("announcement-item").filter({ hasText: title })).toHaveCount(0);
 
   // Dismissed, the banner stays away after a reload; the Announcements page still lists it.
+  // The banner hides at once; the reload waits for the dismissal to reach the server.
+  const dismissal = student.page.waitForResponse((response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined);
   await banner.getByRole("button", { name: `Dismiss “${title}”` }).click();
   await expect(student.page.getByTestId("announcement-banner").filter({ hasText: title })).toHaveCount(0);
+  expect((await dismissal).status()).toBe(200);
   await student.page.reload();
   await expect(student.page.getByTestId("announcement-banner").filter({ hasText: title })).toHaveCount(0);
   await student.page.goto("/announcements");

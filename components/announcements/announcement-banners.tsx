@@ -38,17 +38,18 @@ export function AnnouncementBanners({ banners }: { banners: AnnouncementView[] }
   }
 
   return (
-    <div className="mb-6 grid gap-3" data-testid="announcement-banners">
+    <div className="mb-6 grid gap-2" data-testid="announcement-banners">
       {shown.map((banner) => {
         const { box, icon: Icon, label } = look[banner.severity];
         return (
-          <section key={banner.id} aria-label={`${label}: ${banner.title}`} data-testid="announcement-banner" data-announcement-id={banner.id} className={cn("flex gap-3 rounded-lg border p-4", box)}>
-            <Icon aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
+          <section key={banner.id} aria-label={`${label}: ${banner.title}`} data-testid="announcement-banner" data-announcement-id={banner.id} className={cn("flex gap-3 rounded-lg border px-4 py-3", box)}>
+            <Icon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
             <div className="min-w-0 flex-1">
-              <p className="font-semibold">{banner.title}</p>
-              <MarkdownBody html={banner.html} />
-              <a href={`/announcements#announcement-${banner.id}`} className="text-xs underline">
-                {banner.editedAt ? "Edited · see all announcements" : "See all announcements"}
+              <p className="text-sm font-semibold">{banner.title}</p>
+              {/* Two lines at most, so a few banners never push the page itself out of sight; the whole text is one click away. */}
+              <MarkdownBody html={banner.html} className="line-clamp-2 [&_li]:my-0 [&_p]:my-0" />
+              <a href={`/announcements#announcement-${banner.id}`} className="text-xs font-medium underline">
+                {banner.editedAt ? "Edited · read it all" : "Read it all"}
               </a>
             </div>
             <button

@@ -7,6 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assignmentIn, createTeam, type Team } from "@/test/assignment-fixtures";
 import { testDb } from "@/test/db";
 import { createStaff } from "@/test/fixtures";
+import { createAnnouncement } from "@/lib/announcements/create-announcement";
+import { baseForm } from "@/lib/announcements/test-helpers";
 import { auditFilterOptions, listAuditLog } from "./queries";
 import { AUDIT_PAGE_SIZE, auditLogQuerySchema, decodeCursor, encodeCursor } from "./schemas";
 
@@ -39,6 +41,16 @@ describe("the audit log viewer", () => {
     expect(page.nextCursor).toBeNull();
     // The same rows by the assignment's id.
     expect((await listAuditLog(db, team.admin, query({ target: id.toUpperCase() }))).rows.map((row) => row.id)).toEqual(page.rows.map((row) => row.id));
+  });
+
+  it("names an announcement by its title and links to its page", async () => {
+    const title = `Library hours ${randomBytes(3).toString("hex")}`;
+    const created = await createAnnouncement(db, team.admin, { ...baseForm, audience: "staff", title });
+    if (!created.ok) throw new Error(created.message);
+    const id = created.data.announcementId;
+    const page = await listAuditLog(db, team.admin, query({ target: id }));
+    expect(page.rows.map((row) => row.action)).toEqual(["announcement.published", "announcement.created"]);
+    expect(page.rows[0]!.target).toEqual({ type: "announcement", id, label: title, href: `/admin/announcements/${id}` });
   });
 
   it("filters by actor (name, email or public ID), action, target type and target public ID", async () => {

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { assignments, invoices, meetings, profiles } from "@/db/schema";
+import { announcements, assignments, invoices, meetings, profiles } from "@/db/schema";
 
 /** What an audit row names as its target, as the viewer shows it. */
 export type AuditTarget = { type: string; id: string | null; label: string; href: string | null };
@@ -54,22 +54,25 @@ type Named = { label: string; publicId?: string };
 
 /**
  * Names for one page's (or one export batch's) targets, read in a few indexed lookups by primary
- * key: an assignment's code, an invoice's number, a person's name and public ID, a meeting's title.
+ * key: an assignment's code, an invoice's number, a person's name and public ID, a meeting's or an
+ * announcement's title.
  */
 export async function nameTargets(db: Executor, rows: { targetType: string; targetId: string | null }[]): Promise<Map<string, Named>> {
   const idsOf = (type: string) => [...new Set(rows.filter((r) => r.targetType === type && r.targetId && isUuid(r.targetId)).map((r) => r.targetId!))];
-  const [assignmentIds, invoiceIds, userIds, meetingIds] = [idsOf("assignment"), idsOf("invoice"), idsOf("user"), idsOf("meeting")];
-  const [assignmentRows, invoiceRows, userRows, meetingRows] = await Promise.all([
+  const [assignmentIds, invoiceIds, userIds, meetingIds, announcementIds] = [idsOf("assignment"), idsOf("invoice"), idsOf("user"), idsOf("meeting"), idsOf("announcement")];
+  const [assignmentRows, invoiceRows, userRows, meetingRows, announcementRows] = await Promise.all([
     assignmentIds.length ? db.select({ id: assignments.id, code: assignments.code }).from(assignments).where(inArray(assignments.id, assignmentIds)) : [],
     invoiceIds.length ? db.select({ id: invoices.id, number: invoices.number }).from(invoices).where(inArray(invoices.id, invoiceIds)) : [],
     userIds.length ? db.select({ id: profiles.userId, name: profiles.fullName, publicId: profiles.publicId }).from(profiles).where(inArray(profiles.userId, userIds)) : [],
     meetingIds.length ? db.select({ id: meetings.id, title: meetings.title }).from(meetings).where(inArray(meetings.id, meetingIds)) : [],
+    announcementIds.length ? db.select({ id: announcements.id, title: announcements.title }).from(announcements).where(inArray(announcements.id, announcementIds)) : [],
   ]);
   const names = new Map<string, Named>();
   for (const row of assignmentRows) names.set(`assignment:${row.id}`, { label: row.code });
   for (const row of invoiceRows) names.set(`invoice:${row.id}`, { label: row.number ?? "Draft invoice" });
   for (const row of userRows) names.set(`user:${row.id}`, { label: `${row.name} (${row.publicId})`, publicId: row.publicId });
   for (const row of meetingRows) names.set(`meeting:${row.id}`, { label: row.title });
+  for (const row of announcementRows) names.set(`announcement:${row.id}`, { label: row.title });
   return names;
 }
 
