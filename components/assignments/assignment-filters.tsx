@@ -7,11 +7,11 @@ import { listHref } from "./pagination";
 
 /** A GET form, so the URL holds the search and it can be bookmarked or shared. */
 export function AssignmentFilters({ path, query }: { path: string; query: AssignmentListQuery }) {
-  const filtered = Boolean(query.q || query.status || query.service);
+  const filtered = Boolean(query.q || query.status || query.service || query.open);
   return (
     // Keyed on the query so the fields follow the URL after back/forward navigation.
     <Form
-      key={`${query.q ?? ""}|${query.status ?? ""}|${query.service ?? ""}`}
+      key={`${query.q ?? ""}|${query.status ?? ""}|${query.service ?? ""}|${query.open ?? ""}`}
       action={path}
       role="search"
       aria-label="Filter assignments"
@@ -24,7 +24,8 @@ export function AssignmentFilters({ path, query }: { path: string; query: Assign
       <SelectField label="Service" name="service" defaultValue={query.service ?? ""}>
         <LabelOptions labels={serviceLabel} />
       </SelectField>
-      {/* The chosen sort survives a new search. */}
+      {/* "Open requests only" (from the dashboard) and the chosen sort survive a new search. */}
+      {query.open ? <input type="hidden" name="open" value={query.open} /> : null}
       {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.sort && query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <FilterActions clearHref={listHref(path, { sort: query.sort, dir: query.sort ? query.dir : undefined })} filtered={filtered} />

@@ -42,14 +42,26 @@ export function StaffAssignmentList({ base, data }: { base: Base; data: ListData
 }
 
 export function StaffQueue({ base, data }: { base: Base; data: QueueData }) {
-  const { queue, timeZone } = data;
+  const { queue, query, timeZone } = data;
+  const olderThan = query.olderThan;
   return (
     <>
-      <PageHeader title="Queue" description="Requests waiting for a teacher, oldest first." />
+      <PageHeader
+        title="Queue"
+        description={olderThan ? "Requests waiting for a teacher for more than 24 hours, oldest first." : "Requests waiting for a teacher, oldest first."}
+        actions={olderThan ? <Link href={`${base}/queue`} className="text-sm text-brand-700 underline" data-testid="queue-show-all">Show the whole queue</Link> : null}
+      />
       <Card>
         <ListTotal total={queue.total} noun="request" />
-        <StaffAssignmentTable rows={queue.items} basePath={`${base}/assignments`} timeZone={timeZone} queue caption="Queue" empty={<EmptyState title="The queue is empty">Every request has a teacher.</EmptyState>} />
-        {queue.items.length > 0 ? <Pagination page={queue.page} pageCount={queue.pageCount} href={(p) => listHref(`${base}/queue`, { page: p })} /> : null}
+        <StaffAssignmentTable
+          rows={queue.items}
+          basePath={`${base}/assignments`}
+          timeZone={timeZone}
+          queue
+          caption="Queue"
+          empty={olderThan ? <EmptyState title="No request has waited 24 hours">Every request older than a day has a teacher.</EmptyState> : <EmptyState title="The queue is empty">Every request has a teacher.</EmptyState>}
+        />
+        {queue.items.length > 0 ? <Pagination page={queue.page} pageCount={queue.pageCount} href={(p) => listHref(`${base}/queue`, { olderThan, page: p })} /> : null}
       </Card>
     </>
   );

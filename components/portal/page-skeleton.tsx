@@ -1,7 +1,10 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-/** A page's shape while it loads: a header, then a list, so a click never feels dead. */
-export function PageSkeleton({ label = "Loading", rows = 5, stats = false }: { label?: string; rows?: number; stats?: boolean }) {
+const statColumns: Record<number, string> = { 3: "sm:grid-cols-3", 4: "sm:grid-cols-4", 5: "sm:grid-cols-3 lg:grid-cols-5" };
+
+/** A page's shape while it loads: a header, then a list, so a click never feels dead. `stats`: a row of count tiles (true: four). */
+export function PageSkeleton({ label = "Loading", rows = 5, stats = false }: { label?: string; rows?: number; stats?: boolean | number }) {
+  const tiles = stats === true ? 4 : stats || 0;
   return (
     <div role="status" aria-label={label} aria-busy="true" data-testid="page-skeleton">
       <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
@@ -11,9 +14,9 @@ export function PageSkeleton({ label = "Loading", rows = 5, stats = false }: { l
         </div>
         <Skeleton className="h-10 w-32 bg-slate-200" />
       </div>
-      {stats ? (
-        <div className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-4">
-          {Array.from({ length: 4 }, (_, i) => (
+      {tiles > 0 ? (
+        <div className={`mb-6 grid grid-cols-2 gap-3 ${statColumns[tiles] ?? "sm:grid-cols-4"}`}>
+          {Array.from({ length: tiles }, (_, i) => (
             <Skeleton key={i} className="h-20 rounded-xl bg-slate-200" />
           ))}
         </div>

@@ -20,6 +20,7 @@ type Props = { basePath: string; view: QueueView; q: string; cursor: string | nu
 
 const emptyText: Record<QueueView, [string, string]> = {
   live: ["Nobody is waiting", "New visitors from the chat widget show up here the moment they write."],
+  waiting: ["Nobody is waiting", "Everyone who wrote has been taken by someone. New visitors show up here the moment they write."],
   offline: ["No offline leads", "Questions left while nobody was online (or outside hours) wait here with an email to answer."],
   closed: ["No ended conversations yet", "Closed and converted conversations are kept here."],
 };
@@ -48,7 +49,7 @@ export function QueueList({ basePath, view, q, cursor, initial }: Props) {
           {emptyBody}
         </EmptyState>
       ) : (
-        <ul className="divide-y overflow-hidden rounded-xl border bg-card shadow-xs" aria-label={view === "live" ? "Waiting and active visitors" : view === "offline" ? "Offline leads" : "Ended conversations"} data-testid="visitor-queue">
+        <ul className="divide-y overflow-hidden rounded-xl border bg-card shadow-xs" aria-label={view === "live" ? "Waiting and active visitors" : view === "waiting" ? "Waiting visitors" : view === "offline" ? "Offline leads" : "Ended conversations"} data-testid="visitor-queue">
           {page.items.map((item) => (
             <QueueRow key={item.id} item={item} href={`${basePath}/${item.id}`} now={now} ended={view === "closed"} />
           ))}

@@ -1,7 +1,7 @@
 import { ListToolbar } from "@/components/ui/list-toolbar";
 import type { QueueView } from "@/lib/visitor-chat/staff-schemas";
 
-export const viewLabels: Record<QueueView, string> = { live: "Live", offline: "Offline leads", closed: "Closed" };
+export const viewLabels: Record<QueueView, string> = { live: "Live", waiting: "Waiting", offline: "Offline leads", closed: "Closed" };
 
 /** "/support/visitors?view=offline&q=maya", leaving out the defaults. */
 export function queueHref(basePath: string, view: QueueView, q: string, cursor?: string | null): string {

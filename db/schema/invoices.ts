@@ -130,6 +130,10 @@ export const payments = pgTable(
     // Refund webhooks find the payment by what the provider names.
     index("payments_stripe_payment_intent_idx").on(t.stripePaymentIntent).where(sql`${t.stripePaymentIntent} is not null`),
     index("payments_paypal_capture_idx").on(t.paypalCaptureId).where(sql`${t.paypalCaptureId} is not null`),
+    // The admin dashboard's revenue by month: captured payments of one currency in a paid_at range.
+    index("payments_revenue_idx")
+      .on(t.currency, t.paidAt)
+      .where(sql`${t.status} in ('succeeded', 'partially_refunded', 'refunded', 'disputed')`),
   ],
 );
 
@@ -221,6 +225,8 @@ export const refunds = pgTable(
     uniqueIndex("refunds_provider_reference_idx").on(t.provider, t.providerReference).where(sql`${t.providerReference} is not null`),
     check("refunds_amount_positive", sql`${t.amountMinor} > 0`),
     check("refunds_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    // The admin dashboard's revenue by month: confirmed refunds of one currency in a confirmed_at range.
+    index("refunds_revenue_idx").on(t.currency, t.confirmedAt).where(sql`${t.status} = 'succeeded'`),
   ],
 );
 

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { fail, ok, type FieldErrors, type ServiceResult } from "@/lib/errors";
 import { notify, type NotificationInput } from "@/lib/notifications/notify";
 import { publishNotifications } from "@/lib/notifications/publish";
+import { publishDashboardChange } from "@/lib/dashboards/publish";
 import { assignmentScope } from "./policy";
 import type { AssignmentRef } from "./schemas";
 import { isOpenStatus, plan, staleMessage, type Move, type Step } from "./state";
@@ -68,6 +69,7 @@ export async function changeAssignment<P, T>(db: Database, actor: Actor, ref: As
     throw error;
   }
   await publishNotifications(outcome.notifications);
+  await publishDashboardChange("assignments");
   return ok(outcome.data);
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { assignments, profiles, teacherAssignments, users, type Assignment, type AssignmentStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -6,10 +6,14 @@ import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { AppError } from "@/lib/errors";
 import { assignmentScope, requireAnyPermission } from "./policy";
-import { ASSIGNMENTS_PAGE_SIZE, idSchema, type AssignmentListQuery, type AssignmentSortColumn, type TeacherListQuery } from "./schemas";
+import { ASSIGNMENTS_PAGE_SIZE, idSchema, type AssignmentListQuery, type AssignmentSortColumn, type QueueQuery, type TeacherFilter, type TeacherListQuery } from "./schemas";
 
 const openStatuses: AssignmentStatus[] = ["assigned", "in_progress", "delivered", "revision_requested"];
 export const DUE_SOON_HOURS = 48;
+const QUEUE_WAIT_HOURS = 24;
+
+/** Not yet completed or cancelled: a student's open requests. */
+export const notFinished = sql`${assignments.status} not in ('completed', 'cancelled')`;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -68,6 +72,7 @@ export async function listAssignmentsForActor(db: Executor, actor: Actor, query:
     query.q ? searchCondition(query.q) : undefined,
     query.status ? eq(assignments.status, query.status) : undefined,
     query.service ? eq(assignments.serviceType, query.service) : undefined,
+    query.open ? notFinished : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db
@@ -91,21 +96,28 @@ export async function countOpenAssignmentsForActor(db: Executor, actor: Actor): 
   const [row] = await db
     .select({ n: count() })
     .from(assignments)
-    .where(and(assignmentScope(actor), sql`${assignments.status} not in ('completed', 'cancelled')`));
+    .where(and(assignmentScope(actor), notFinished));
   return row?.n ?? 0;
 }
 
-const teacherTab: Record<TeacherListQuery["tab"], SQL | undefined> = {
+export const teacherTab: Record<TeacherListQuery["tab"], SQL | undefined> = {
   offers: and(eq(teacherAssignments.status, "pending"), inArray(assignments.status, openStatuses)),
   active: and(eq(teacherAssignments.status, "accepted"), inArray(assignments.status, ["assigned", "in_progress", "revision_requested"])),
   delivered: and(eq(teacherAssignments.status, "accepted"), eq(assignments.status, "delivered")),
   completed: and(eq(teacherAssignments.status, "accepted"), eq(assignments.status, "completed")),
 };
 
-/** A teacher's My assignments: pending offers, accepted work, delivered, completed. */
-export async function listTeacherAssignments(db: Executor, actor: Actor, query: TeacherListQuery) {
+/** The Active tab narrowed the way the teacher's dashboard counts (overdue work counts as due within 48 hours). */
+export function teacherFilterCondition(filter: TeacherFilter, now: Date): SQL | undefined {
+  if (filter === "revision") return eq(assignments.status, "revision_requested");
+  return lt(assignments.dueAt, new Date(now.getTime() + DUE_SOON_HOURS * 3_600_000));
+}
+
+/** A teacher's My assignments: pending offers, accepted work, delivered, completed; Active narrowed by `filter`. */
+export async function listTeacherAssignments(db: Executor, actor: Actor, query: TeacherListQuery, now: Date = new Date()) {
   requirePermission(actor, "assignments:view-assigned");
-  const where = and(eq(teacherAssignments.teacherId, actor.id), inArray(teacherAssignments.status, ["pending", "accepted"]), assignmentScope(actor), teacherTab[query.tab]);
+  const narrowed = query.tab === "active" && query.filter ? teacherFilterCondition(query.filter, now) : undefined;
+  const where = and(eq(teacherAssignments.teacherId, actor.id), inArray(teacherAssignments.status, ["pending", "accepted"]), assignmentScope(actor), teacherTab[query.tab], narrowed);
   // Offers and open work by urgency; finished work most recent first.
   const order = query.tab === "offers" || query.tab === "active" ? [asc(assignments.dueAt), asc(assignments.id)] : [desc(assignments.updatedAt), desc(assignments.id)];
   const [items, [total]] = await Promise.all([
@@ -122,10 +134,15 @@ export async function listTeacherAssignments(db: Executor, actor: Actor, query: 
   return paged(items, total?.n ?? 0, query.page);
 }
 
+/** Waiting for a teacher; with `olderThan`, only requests created more than 24 hours before `now`. */
+export function queueCondition(olderThan: QueueQuery["olderThan"], now: Date): SQL | undefined {
+  return and(eq(assignments.status, "submitted"), olderThan ? lt(assignments.createdAt, new Date(now.getTime() - QUEUE_WAIT_HOURS * 3_600_000)) : undefined);
+}
+
 /** Requests waiting for a teacher, oldest first, with how close each due date is. */
-export async function listAssignmentQueue(db: Executor, actor: Actor, page = 1) {
+export async function listAssignmentQueue(db: Executor, actor: Actor, page = 1, olderThan?: QueueQuery["olderThan"], now: Date = new Date()) {
   requirePermission(actor, "assignments:assign");
-  const where = eq(assignments.status, "submitted");
+  const where = queueCondition(olderThan, now);
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -141,11 +158,11 @@ export async function listAssignmentQueue(db: Executor, actor: Actor, page = 1) 
       .offset((Math.max(1, Math.floor(page)) - 1) * ASSIGNMENTS_PAGE_SIZE),
     db.select({ n: count() }).from(assignments).where(where),
   ]);
-  const now = Date.now();
+  const at = now.getTime();
   const items = rows.map((row) => ({
     ...row,
-    overdue: row.dueAt.getTime() <= now,
-    dueSoon: row.dueAt.getTime() - now < DUE_SOON_HOURS * 3_600_000,
+    overdue: row.dueAt.getTime() <= at,
+    dueSoon: row.dueAt.getTime() - at < DUE_SOON_HOURS * 3_600_000,
   }));
   return paged(items, total?.n ?? 0, page);
 }

@@ -5,6 +5,7 @@ import { refuseUnverified } from "@/lib/auth/email-verification";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { publishNotifications } from "@/lib/notifications/publish";
+import { publishDashboardChange } from "@/lib/dashboards/publish";
 import { defaultFileStore, type FileStore } from "@/lib/storage";
 import { taskKeys } from "@/lib/notifications/task-keys";
 import { briefCapError, emptyBrief } from "./brief-cap";
@@ -59,5 +60,6 @@ export async function requestAssignment(db: Database, actor: Actor, input: unkno
   );
   if (!result.ok) return result;
   await publishNotifications(result.data.notifications);
+  await publishDashboardChange("assignments");
   return ok(result.data.requested);
 }

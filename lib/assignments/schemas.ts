@@ -145,6 +145,8 @@ export const assignmentListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(assignmentStatuses).optional().catch(undefined),
   service: z.enum(serviceTypes).optional().catch(undefined),
+  // "1": only requests not yet completed or cancelled (the student dashboard's "Open requests").
+  open: z.enum(["1"]).optional().catch(undefined),
   // A hostile or stale value falls back to the default order, never an error page.
   sort: z.enum(assignmentSortColumns).optional().catch(undefined),
   dir: z.enum(sortDirections).optional().catch(undefined),
@@ -153,5 +155,11 @@ export const assignmentListQuerySchema = z.object({
 });
 export type AssignmentListQuery = z.infer<typeof assignmentListQuerySchema>;
 export const teacherTabs = ["offers", "active", "delivered", "completed"] as const;
-export const teacherListQuerySchema = z.object({ tab: z.enum(teacherTabs).catch("offers"), page: page(400) });
+/** Narrow the Active tab to what a teacher's dashboard counts: due within 48 hours (or overdue), or in revision. */
+export const teacherFilters = ["due-48h", "revision"] as const;
+export type TeacherFilter = (typeof teacherFilters)[number];
+export const teacherListQuerySchema = z.object({ tab: z.enum(teacherTabs).catch("offers"), filter: z.enum(teacherFilters).optional().catch(undefined), page: page(400) });
+/** The staff queue; `olderThan=24h`: only requests waiting for a teacher for more than 24 hours. */
+export const queueQuerySchema = z.object({ olderThan: z.enum(["24h"]).optional().catch(undefined), page: page(400) });
+export type QueueQuery = z.infer<typeof queueQuerySchema>;
 export type TeacherListQuery = z.infer<typeof teacherListQuerySchema>;

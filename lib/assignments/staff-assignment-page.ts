@@ -4,7 +4,7 @@ import { listInvoicesForAssignment } from "@/lib/invoices/queries";
 import { getOwnProfile } from "@/lib/profiles/queries";
 import { getAssignmentDetail } from "./detail-queries";
 import { listAssignmentQueue, listAssignmentsForActor, listTeacherPicker } from "./queries";
-import { assignmentListQuerySchema } from "./schemas";
+import { assignmentListQuerySchema, queueQuerySchema } from "./schemas";
 
 export type StaffAssignmentPage = Awaited<ReturnType<typeof getStaffAssignmentPage>>;
 export type StaffAssignmentDetail = StaffAssignmentPage["detail"];
@@ -30,11 +30,11 @@ export async function getStaffAssignmentList(db: Executor, actor: Actor, raw: Re
   return { query, list, timeZone: own.profile.timeZone };
 }
 
-/** The queue of requests waiting for a teacher (from the URL's `page`), oldest first. */
-export async function getStaffQueue(db: Executor, actor: Actor, pageParam: string | undefined) {
-  const page = Math.min(400, Math.max(1, Number.parseInt(pageParam ?? "1", 10) || 1));
-  const [queue, own] = await Promise.all([listAssignmentQueue(db, actor, page), getOwnProfile(db, actor)]);
-  return { queue, timeZone: own.profile.timeZone };
+/** The queue of requests waiting for a teacher (from the URL's `page` and `olderThan`), oldest first. */
+export async function getStaffQueue(db: Executor, actor: Actor, raw: Record<string, string | undefined>) {
+  const query = queueQuerySchema.parse(raw);
+  const [queue, own] = await Promise.all([listAssignmentQueue(db, actor, query.page, query.olderThan), getOwnProfile(db, actor)]);
+  return { queue, query, timeZone: own.profile.timeZone };
 }
 
 export type StaffAssignmentList = Awaited<ReturnType<typeof getStaffAssignmentList>>;

@@ -13,6 +13,9 @@ const permissions = {
   "users:block": ["admin"],
   "users:reset-password": ["admin"],
   "dashboard:admin": ["admin"],
+  "dashboard:student": ["student"],
+  "dashboard:teacher": ["teacher"],
+  "dashboard:support": ["cs_rep"],
   "audit:read": ["admin"],
   // Assignments: which role may try each move; lib/assignments/policy.ts adds the per-object rules.
   "assignments:request": ["student"],

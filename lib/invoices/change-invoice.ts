@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { fail, ok, type FieldErrors, type ServiceResult } from "@/lib/errors";
 import { notify, type NotificationInput } from "@/lib/notifications/notify";
 import { publishNotifications } from "@/lib/notifications/publish";
+import { publishDashboardChange } from "@/lib/dashboards/publish";
 import { invoiceScope } from "./policy";
 import type { InvoiceRef } from "./schemas";
 import { plan, staleMessage, type Move, type Step } from "./state";
@@ -65,6 +66,7 @@ export async function changeInvoice<P, T>(db: Database, actor: Actor, ref: Invoi
     throw error;
   }
   await publishNotifications(outcome.notifications);
+  await publishDashboardChange("invoices");
   return ok(outcome.data);
 }
 

@@ -3,6 +3,7 @@ import type { Database, Executor } from "@/db/client";
 import { assignments, invoiceEvents, invoiceItems, invoices } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
+import { publishDashboardChange } from "@/lib/dashboards/publish";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { allow, auditInvoice, changeInvoice, done, invalidInput, saveInvoice } from "./change-invoice";
 import { draftSchema, parseNested, type DraftInput } from "./schemas";
@@ -38,7 +39,7 @@ export async function draftInvoice(db: Database, actor: Actor, input: unknown): 
     });
   }
 
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx): Promise<ServiceResult<Drafted>> => {
     const [assignment] = await tx.select({ id: assignments.id, studentId: assignments.studentId, code: assignments.code }).from(assignments).where(eq(assignments.id, draft.assignmentId));
     if (!assignment) return fail("invalid", "Check the highlighted fields", { assignmentId: ["Choose an assignment"] });
     const [invoice] = await tx
@@ -51,4 +52,6 @@ export async function draftInvoice(db: Database, actor: Actor, input: unknown): 
     await auditInvoice(tx, actor, "invoice.drafted", invoice, { assignment: assignment.code, totalMinor: invoice.totalMinor, currency: invoice.currency, items: draft.items.length });
     return ok({ invoiceId: invoice.id, version: invoice.version, totalMinor: invoice.totalMinor, currency: invoice.currency });
   });
+  if (created.ok) await publishDashboardChange("invoices");
+  return created;
 }

@@ -17,6 +17,9 @@ function requireInvoiceReader(actor: Actor): void {
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
 
+/** Issued and not yet fully paid: what a student still owes. */
+export const unpaidCondition = () => and(inArray(invoices.status, ["approved", "partially_paid"]), sql`${invoices.paidMinor} < ${invoices.totalMinor}`);
+
 /** Open, with a balance, past its due date: the same rule as isOverdue, for SQL filters. */
 const overdueCondition = (today: string) =>
   and(inArray(invoices.status, ["approved", "partially_paid"]), lt(invoices.dueDate, today), sql`${invoices.paidMinor} < ${invoices.totalMinor}`);
@@ -71,6 +74,7 @@ export async function listInvoicesForActor(db: Executor, actor: Actor, query: In
     query.from ? gte(invoices.createdAt, new Date(`${query.from}T00:00:00Z`)) : undefined,
     query.to ? lt(invoices.createdAt, nextDay(query.to)) : undefined,
     query.overdue ? overdueCondition(today) : undefined,
+    query.unpaid ? unpaidCondition() : undefined,
   );
   const [rows, totals] = await Promise.all([
     db

@@ -113,6 +113,8 @@ export const invoiceListQuerySchema = z.object({
   from: optionalDate,
   to: optionalDate,
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean()).catch(false),
+  // "1": issued and not yet fully paid (the student dashboard's unpaid balance).
+  unpaid: z.enum(["1"]).optional().catch(undefined),
   // A hostile or stale value falls back to the default order, never an error page.
   sort: z.enum(invoiceSortColumns).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),

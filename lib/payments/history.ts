@@ -1,7 +1,8 @@
 import { alias } from "drizzle-orm/pg-core";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { invoices, payments, profiles, refunds, type PaymentProvider, type PaymentStatus } from "@/db/schema";
+import { z } from "zod";
+import { invoices, payments, paymentStatuses, profiles, refunds, type PaymentProvider, type PaymentStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
@@ -39,7 +40,10 @@ export type PaymentHistoryRow = {
 };
 
 /** `forStaff`: everyone's payments, with who paid and who recorded them. */
-export type PaymentHistory = { items: PaymentHistoryRow[]; total: number; page: number; pageCount: number; forStaff: boolean };
+export type PaymentHistory = { items: PaymentHistoryRow[]; total: number; page: number; pageCount: number; forStaff: boolean; status: PaymentStatus | undefined };
+
+/** The URL's `status` filter (e.g. the admin dashboard's disputed payments); anything else lists every status. */
+export const paymentStatusParam = z.enum(paymentStatuses).optional().catch(undefined);
 
 export type { PaymentProvider, PaymentStatus };
 
@@ -52,11 +56,11 @@ const recorderProfiles = alias(profiles, "recorder_profiles");
  * rep) everyone's. Students see neither who recorded a payment, nor the provider's ids, nor why it
  * was disputed, as on the invoice page: a receipt reference of ours instead. Anyone else is refused.
  */
-export async function listPaymentHistory(db: Executor, actor: Actor, query: { page?: number } = {}): Promise<PaymentHistory> {
+export async function listPaymentHistory(db: Executor, actor: Actor, query: { page?: number; status?: PaymentStatus } = {}): Promise<PaymentHistory> {
   const staff = can(actor, "invoices:view-all");
   if (!staff && !can(actor, "payments:view-own")) throw new AppError("forbidden", "You do not have access to this");
   const page = Math.min(MAX_PAGE, Math.max(1, Math.floor(Number.isFinite(query.page) ? (query.page ?? 1) : 1)));
-  const where = and(invoiceScope(actor), staff ? undefined : eq(invoices.studentId, actor.id));
+  const where = and(invoiceScope(actor), staff ? undefined : eq(invoices.studentId, actor.id), query.status ? eq(payments.status, query.status) : undefined);
   const refunded = sql`(select coalesce(sum(${refunds.amountMinor}), 0)::bigint from ${refunds} where ${refunds.paymentId} = ${payments.id} and ${refunds.status} = 'succeeded')`.mapWith(Number);
 
   const [rows, [total]] = await Promise.all([
@@ -103,12 +107,14 @@ export async function listPaymentHistory(db: Executor, actor: Actor, query: { pa
     page,
     pageCount: Math.max(1, Math.ceil(n / PAYMENT_HISTORY_PAGE_SIZE)),
     forStaff: staff,
+    status: query.status,
   };
 }
 
-/** The payments page: one page of the history (from the URL's `page`) and the viewer's zone. */
-export async function getPaymentHistoryPage(db: Executor, actor: Actor, pageParam: string | undefined) {
+/** The payments page: one page of the history (from the URL's `page`, narrowed by its `status`) and the viewer's zone. */
+export async function getPaymentHistoryPage(db: Executor, actor: Actor, pageParam: string | undefined, statusParam?: string) {
   const page = Number(pageParam);
-  const [history, own] = await Promise.all([listPaymentHistory(db, actor, { page: Number.isInteger(page) ? page : 1 }), getOwnProfile(db, actor)]);
+  const status = paymentStatusParam.parse(statusParam);
+  const [history, own] = await Promise.all([listPaymentHistory(db, actor, { page: Number.isInteger(page) ? page : 1, status }), getOwnProfile(db, actor)]);
   return { history, timeZone: own.profile.timeZone };
 }

@@ -4,6 +4,7 @@ import { webhookEvents, type Notification } from "@/db/schema";
 import { RefusedByRules } from "@/lib/invoices/refused-by-rules";
 import { logger } from "@/lib/log/logger";
 import { publishNotifications } from "@/lib/notifications/publish";
+import { publishDashboardChange } from "@/lib/dashboards/publish";
 import { flagForReview } from "./flag-for-review";
 
 export type WebhookResponse = { status: number; body: Record<string, unknown> };
@@ -70,6 +71,7 @@ export async function recordAndApply(db: Database, event: VerifiedEvent, apply: 
   if (!handled) return { status: 200, body: { received: true, duplicate: true } };
   if (handled.error) logger.warn(`${event.provider} webhook not applied`, { eventId: event.id, type: event.type, reason: handled.error });
   await publishNotifications(handled.notifications ?? []);
+  await publishDashboardChange("payments");
   return { status: 200, body: { received: true, result: handled.result } };
 }
 

@@ -38,4 +38,6 @@ export const events = {
   visitorQueueChanged: "visitor-queue.changed",
   /** private-role or private-user: `{ id, change: "published" | "edited" | "unpublished", title }` — refetch banners and the bell. */
   announcementsChanged: "announcements.changed",
+  /** private-role-cs_rep and private-role-admin: `{ area }` — a staff dashboard count may have moved: refetch it. */
+  dashboardChanged: "dashboard.changed",
 } as const;

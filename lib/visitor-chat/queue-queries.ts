@@ -35,10 +35,11 @@ function decodeCursor(value: string | null | undefined): Cursor | null {
 // Waiting visitors are served oldest first; ended conversations are looked up newest first.
 const viewFilter: Record<QueueView, SQL> = {
   live: sql`${visitorSessions.status} in ('open', 'claimed') and ${visitorSessions.offline} = false`,
+  waiting: sql`${visitorSessions.status} = 'open' and ${visitorSessions.offline} = false`,
   offline: sql`${visitorSessions.status} in ('open', 'claimed') and ${visitorSessions.offline} = true`,
   closed: sql`${visitorSessions.status} in ('closed', 'converted')`,
 };
-const newestFirst: Record<QueueView, boolean> = { live: false, offline: false, closed: true };
+const newestFirst: Record<QueueView, boolean> = { live: false, waiting: false, offline: false, closed: true };
 
 const firstMessageSql = sql<string | null>`(select left(m.body, 200) from ${visitorMessages} m where m.session_id = ${visitorSessions.id} and m.author_kind = 'visitor' order by m.seq limit 1)`;
 const unreadSql = sql<number>`(select count(*)::int from ${visitorMessages} m where m.session_id = ${visitorSessions.id} and m.author_kind = 'visitor' and m.seq > ${visitorSessions.staffReadSeq})`;

@@ -5,7 +5,8 @@ import { VISITOR_LIMITS } from "./types";
 /** A malformed id is not found, like an unknown one: the routes answer 404 for both. */
 export const sessionIdSchema = z.uuid({ error: "Conversation not found" });
 
-export const QUEUE_VIEWS = ["live", "offline", "closed"] as const;
+// waiting: open and not yet taken by anyone (the count on the CS rep dashboard), a part of live.
+export const QUEUE_VIEWS = ["live", "waiting", "offline", "closed"] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 /** The console's URL and the list route's query: unknown values fall back rather than fail. */

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { publishNotifications } from "@/lib/notifications/publish";
+import { publishDashboardChange } from "@/lib/dashboards/publish";
 import type { Paypal } from "./client";
 import { settleCapture, type CaptureFacts } from "./settle";
 
@@ -75,6 +76,7 @@ export async function capturePaypalOrder(db: Database, actor: Actor, input: Capt
 
   const settled = await db.transaction((tx) => settleCapture(tx, input.orderId, input.invoiceId, capture));
   await publishNotifications(settled.notifications);
+  await publishDashboardChange("payments");
   const [after] = await db.select({ status: payments.status }).from(payments).where(and(eq(payments.provider, "paypal"), eq(payments.providerReference, input.orderId)));
   return ok({ outcome: settled.result, paymentStatus: after?.status ?? row.status });
 }

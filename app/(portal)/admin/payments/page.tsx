@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: "Payments" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole("admin");
-  const { history, timeZone } = await getPaymentHistoryPage(getDb(), actor, firstValues(await searchParams).page);
+  const params = firstValues(await searchParams);
+  const { history, timeZone } = await getPaymentHistoryPage(getDb(), actor, params.page, params.status);
   return <PaymentHistoryPage history={history} timeZone={timeZone} path="/admin/payments" invoicesPath="/admin/invoices" />;
 }

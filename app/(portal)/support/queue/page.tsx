@@ -9,6 +9,6 @@ export const metadata: Metadata = { title: "Queue" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole("cs_rep");
-  const data = await getStaffQueue(getDb(), actor, firstValues(await searchParams).page);
+  const data = await getStaffQueue(getDb(), actor, firstValues(await searchParams));
   return <StaffQueue base="/support" data={data} />;
 }

@@ -21,13 +21,13 @@ export default async function StudentAssignmentsPage({ searchParams }: { searchP
   const query = assignmentListQuerySchema.parse(firstValues(await searchParams));
   const db = getDb();
   const [list, own] = await Promise.all([listAssignmentsForActor(db, actor, query), getOwnProfile(db, actor)]);
-  const filtered = Boolean(query.q || query.status || query.service);
+  const filtered = Boolean(query.q || query.status || query.service || query.open);
   const rows = list.items.map((item) => ({ ...item, meta: item.primaryTeacherName ? `Teacher: ${item.primaryTeacherName}` : null }));
   return (
     <>
       <PageHeader
         title="Assignments"
-        description="Your requests, newest first."
+        description={query.open ? "Your open requests (not completed or cancelled), newest first." : "Your requests, newest first."}
         actions={
           <Link href={`${PATH}/new`} className={buttonClass("default")}>
             <Plus aria-hidden="true" />
@@ -45,7 +45,7 @@ export default async function StudentAssignmentsPage({ searchParams }: { searchP
         ) : (
           <EmptyState title="No assignments yet">Request help: describe what you need and attach your brief. A CS rep matches a teacher to it and you are notified at each step.</EmptyState>
         )}
-        <Pagination page={list.page} pageCount={list.pageCount} href={(page) => listHref(PATH, { q: query.q, status: query.status, service: query.service, page })} />
+        <Pagination page={list.page} pageCount={list.pageCount} href={(page) => listHref(PATH, { q: query.q, status: query.status, service: query.service, open: query.open, page })} />
       </Card>
     </>
   );

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { listTeacherAssignments } from "@/lib/assignments/queries";
-import { teacherListQuerySchema, type TeacherListQuery } from "@/lib/assignments/schemas";
+import { teacherListQuerySchema, type TeacherFilter, type TeacherListQuery } from "@/lib/assignments/schemas";
 import { requireRole } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/profiles/queries";
 
@@ -21,12 +21,19 @@ const tabs: { tab: TeacherListQuery["tab"]; label: string; empty: string; next: 
   { tab: "completed", label: "Completed", empty: "No completed assignments yet.", next: "An assignment is completed when the student accepts your delivery." },
 ];
 
+const filterText: Record<TeacherFilter, { label: string; empty: string }> = {
+  "due-48h": { label: "due within 48 hours or overdue", empty: "Nothing due within 48 hours." },
+  revision: { label: "revisions the student asked for", empty: "No revisions asked for." },
+};
+
 export default async function TeacherAssignmentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole("teacher");
   const query = teacherListQuerySchema.parse(firstValues(await searchParams));
   const db = getDb();
   const [list, own] = await Promise.all([listTeacherAssignments(db, actor, query), getOwnProfile(db, actor)]);
   const current = tabs.find((t) => t.tab === query.tab) ?? tabs[0]!;
+  const filter = query.tab === "active" ? query.filter : undefined;
+  const narrowed = filter ? filterText[filter] : null;
   const rows = list.items.map((item) => ({
     ...item,
     meta: item.myRole === "primary" ? "You: primary teacher" : "You: helper",
@@ -44,9 +51,21 @@ export default async function TeacherAssignmentsPage({ searchParams }: { searchP
         ))}
       </nav>
       <Card>
+        {narrowed ? (
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700" data-testid="teacher-list-filter">
+            <span>Showing: {narrowed.label}</span>
+            <Link href={listHref(PATH, { tab: "active" })} className="text-brand-700 underline">
+              Show all active work
+            </Link>
+          </p>
+        ) : null}
         <ListTotal total={list.total} />
-        {rows.length === 0 ? <EmptyState title={current.empty}>{current.next}</EmptyState> : <AssignmentList rows={rows} basePath={PATH} timeZone={own.profile.timeZone} label={current.label} />}
-        <Pagination page={list.page} pageCount={list.pageCount} href={(page) => listHref(PATH, { tab: query.tab, page })} />
+        {rows.length === 0 ? (
+          <EmptyState title={narrowed ? narrowed.empty : current.empty}>{current.next}</EmptyState>
+        ) : (
+          <AssignmentList rows={rows} basePath={PATH} timeZone={own.profile.timeZone} label={narrowed ? `${current.label}: ${narrowed.label}` : current.label} />
+        )}
+        <Pagination page={list.page} pageCount={list.pageCount} href={(page) => listHref(PATH, { tab: query.tab, filter, page })} />
       </Card>
     </>
   );

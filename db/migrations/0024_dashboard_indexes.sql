@@ -1,0 +1,2 @@
+CREATE INDEX "payments_revenue_idx" ON "payments" USING btree ("currency","paid_at") WHERE "payments"."status" in ('succeeded', 'partially_refunded', 'refunded', 'disputed');--> statement-breakpoint
+CREATE INDEX "refunds_revenue_idx" ON "refunds" USING btree ("currency","confirmed_at") WHERE "refunds"."status" = 'succeeded';
