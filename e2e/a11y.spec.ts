@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import * as navigation from "../components/portal/navigation";
 import { desktop, expectAccessible, expectNoAxeProblems, phone } from "./a11y-check";
 import { demo } from "./helpers";
