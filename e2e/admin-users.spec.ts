@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, createStaffAccount, demo, registerStudent, signIn, signInAs, signInWithTemporaryPassword } from "./helpers";
 
 async function openUser(admin: Page, email: string) {

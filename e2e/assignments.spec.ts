@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { acceptDelivery, assignFromQueue, assignmentCode, declineOffer, demo, fillCommonRequest, openTeacherAssignment, pdf, signedInPage, submitRequest, textFile } from "./assignment-helpers";
 import { registerStudent } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, demo, registerStudent, signIn, signInAs, signOut, uniqueEmail } from "./helpers";
 
 test("a visitor registers and lands in the student area with a student ID", async ({ browser }) => {

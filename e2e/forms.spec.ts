@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, demo, registerStudent, signIn, signInAs, uniqueEmail } from "./helpers";
 
 async function fillRegistration(page: Page, values: { name: string; email: string; password: string; confirm?: string }) {

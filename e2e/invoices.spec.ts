@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { demo } from "./helpers";
 import { approveInvoice, demoAssignment, recordPayment, signedIn } from "./invoice-helpers";
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { assignFromQueue, assignmentCode, demo, fillCommonRequest, openTeacherAssignment, pdf, submitRequest } from "./assignment-helpers";
 import { linkFromMailbox, registerStudent, uniqueEmail } from "./helpers";
 import { signedInPage, signInAndLand } from "./signed-in";

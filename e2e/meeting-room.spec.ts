@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { chromium, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import pg from "pg";
 import { DEMO_PASSWORD, demo } from "./helpers";
 import { signInAndLand } from "./signed-in";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signedInPage } from "./signed-in";
 
 // A teacher and a student who share an accepted assignment in the demo data, in two different zones

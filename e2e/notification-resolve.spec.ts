@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, createStaffAccount, demo, signIn } from "./helpers";
 
 // Several people sign in and pages compile on first use: generous waits for the navigations.

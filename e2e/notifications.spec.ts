@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, createStaffAccount, demo, signInAs, signInWithTemporaryPassword } from "./helpers";
 
 test("a new staff member finds the welcome notification in the bell and marks it read", async ({ browser, page: admin }) => {

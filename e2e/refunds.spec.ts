@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { issueInvoice, recordPayment, signedIn } from "./invoice-helpers";
 
 /** The admin refunds `amount` of the invoice's (only) refundable payment with the `Refund payment` form. */

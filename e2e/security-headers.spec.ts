@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import { type APIResponse } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { demo, fillCommonRequest, pdf, submitRequest, textFile } from "./assignment-helpers";
 import { signedInPage } from "./signed-in";
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { navigationGroups } from "../components/portal/navigation";
 import type { Role } from "../lib/auth/roles";
 import { fillCommonRequest, submitRequest } from "./assignment-helpers";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { issueInvoice, signedIn } from "./invoice-helpers";
 
 test("a student pays an issued invoice through Stripe Checkout; only the verified webhook marks it paid", async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { demo, registerStudent } from "./helpers";
 import { realtimeControlUrl, startRealtime, stopRealtime } from "./realtime-control";
 import { signedInPage } from "./signed-in";

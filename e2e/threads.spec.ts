@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { demo, registerStudent } from "./helpers";
 import { signedInPage } from "./signed-in";
 import { composer, message, openThreadFromInbox, sendMessage, threadIdOf } from "./thread-helpers";

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { demo } from "./helpers";
 import { signedInPage } from "./signed-in";
 import { e2eServer, expectAvailability, openVisitorFromQueue, openWidget, prepareWidget, startChat } from "./visitor-helpers";

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import * as navigation from "../components/portal/navigation";
 import { desktop, expectAccessible, expectNoAxeProblems, phone } from "./a11y-check";
 import { demo } from "./helpers";
@@ -7,13 +8,16 @@ import { signInAndLand } from "./signed-in";
 
 // Every page of every role, at 1280 px and 390 px: no critical or serious axe violation and no
 // sideways scroll on a phone. One signed-in context per role; one test per page, so a failure names it.
+// The roles are split over two spec files (a11y-staff, a11y-people) so both workers share the work.
 
-// Contexts outlive single tests here; a failure's message (rule, target, overflow) says what to fix.
-test.use({ trace: "off" });
-// A first visit compiles the page on the dev server; an invoice may have to be issued first.
-test.describe.configure({ timeout: 300_000 });
+export type RoleKey = "admin" | "cs_rep" | "teacher" | "student";
 
-type RoleKey = "admin" | "cs_rep" | "teacher" | "student";
+function configurePageChecks() {
+  // Contexts outlive single tests here; a failure's message (rule, target, overflow) says what to fix.
+  test.use({ trace: "off" });
+  // A first visit compiles the page on the dev server; an invoice may have to be issued first.
+  test.describe.configure({ timeout: 300_000 });
+}
 
 /** Every href the shell's navigation lists for a role, whatever shape (flat or grouped) it has. */
 function hrefsIn(value: unknown, into: Set<string> = new Set()): Set<string> {
@@ -173,8 +177,12 @@ function ensureStudentInvoice(browser: Browser): Promise<void> {
   return invoiceReady;
 }
 
-for (const role of roles) {
+/** Every page of one role's navigation and its extras, each a test. */
+export function describeRolePages(key: RoleKey) {
+  const role = roles.find((candidate) => candidate.key === key);
+  if (!role) throw new Error(`no pages listed for ${key}`);
   test.describe(`pages of the ${role.label}`, () => {
+    configurePageChecks();
     let context: BrowserContext;
     let page: Page;
 
@@ -221,7 +229,10 @@ for (const role of roles) {
   });
 }
 
+/** The pages anyone can open without signing in. */
+export function describePublicPages() {
 test.describe("public pages", () => {
+  configurePageChecks();
   let context: BrowserContext;
   let page: Page;
 
@@ -255,3 +266,4 @@ test.describe("public pages", () => {
     await expectAccessible(page, "anonymous /login with field errors");
   });
 });
+}
