@@ -12,7 +12,8 @@ import { signInAndLand } from "./signed-in";
 
 export type RoleKey = "admin" | "cs_rep" | "teacher" | "student";
 
-function configurePageChecks() {
+/** Called at the top of each a11y spec file (trace is a per-worker option, not a describe one). */
+export function configurePageChecks() {
   // Contexts outlive single tests here; a failure's message (rule, target, overflow) says what to fix.
   test.use({ trace: "off" });
   // A first visit compiles the page on the dev server; an invoice may have to be issued first.
@@ -182,7 +183,6 @@ export function describeRolePages(key: RoleKey) {
   const role = roles.find((candidate) => candidate.key === key);
   if (!role) throw new Error(`no pages listed for ${key}`);
   test.describe(`pages of the ${role.label}`, () => {
-    configurePageChecks();
     let context: BrowserContext;
     let page: Page;
 
@@ -232,7 +232,6 @@ export function describeRolePages(key: RoleKey) {
 /** The pages anyone can open without signing in. */
 export function describePublicPages() {
 test.describe("public pages", () => {
-  configurePageChecks();
   let context: BrowserContext;
   let page: Page;
 

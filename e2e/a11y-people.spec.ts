@@ -1,5 +1,6 @@
-import { describePublicPages, describeRolePages } from "./a11y-pages";
+import { configurePageChecks, describePublicPages, describeRolePages } from "./a11y-pages";
 
+configurePageChecks();
 describeRolePages("teacher");
 describeRolePages("student");
 describePublicPages();

@@ -1,4 +1,5 @@
-import { describeRolePages } from "./a11y-pages";
+import { configurePageChecks, describeRolePages } from "./a11y-pages";
 
+configurePageChecks();
 describeRolePages("admin");
 describeRolePages("cs_rep");
