@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, createStaffAccount, demo, signInAs } from "./helpers";
 
 /** "2026-12-05": the UTC calendar day `days` from now; a day back covers "today" in any zone. */

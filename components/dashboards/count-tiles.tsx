@@ -30,12 +30,15 @@ export function CountTiles({ tiles, label }: { tiles: readonly CountTile[]; labe
             <li key={tile.key} className="min-w-0">
               <Link
                 href={tile.href}
-                aria-label={`${tile.label}: ${shown}`}
                 data-testid={`dashboard-count-${tile.key}`}
                 data-count={tile.count}
                 className="group flex h-full flex-col rounded-xl border bg-card p-4 shadow-xs transition-colors hover:border-brand-600/40 hover:bg-brand-50/40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
               >
-                <span className="text-sm text-muted-foreground group-hover:text-foreground">{tile.label}</span>
+                {/* The name is what the tile shows ("Offers waiting: 2 Accept or decline"), so speech input finds it by its words. */}
+                <span className="text-sm text-muted-foreground group-hover:text-foreground">
+                  {tile.label}
+                  <span className="sr-only">: </span>
+                </span>
                 <span className={cn("mt-1 font-semibold tracking-tight break-words tabular-nums", sizeFor(shown), tile.count === 0 ? "text-muted-foreground" : "text-foreground")}>{shown}</span>
                 {tile.hint ? <span className="mt-1 text-xs text-muted-foreground">{tile.hint}</span> : null}
               </Link>
