@@ -1,12 +1,11 @@
 import { sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import * as schema from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { testFileStore } from "@/test/assignment-fixtures";
 import { testDb } from "@/test/db";
+import { bulkLoad, plansOf } from "@/test/scale-plans";
 import { getAssignmentDetail } from "./detail-queries";
 import { getFileForDownload } from "./get-file-for-download";
 import { listAssignmentQueue, listAssignmentsForActor, listTeacherAssignments, listTeacherPicker } from "./queries";
@@ -14,7 +13,6 @@ import { assignmentListQuerySchema, teacherListQuerySchema } from "./schemas";
 
 const ROWS = 200_000;
 const watched = new Set(["assignments", "teacher_assignments", "assignment_files", "assignment_events", "deliveries"]);
-type Plan = { "Node Type": string; "Relation Name"?: string; Plans?: Plan[] };
 
 let db: Database;
 let pool: pg.Pool;
@@ -22,30 +20,6 @@ const actors = {} as Record<"student" | "teacher" | "staff", Actor>;
 let sampleId = "";
 
 const tables = ["assignments", "teacher_assignments", "assignment_files", "assignment_events", "deliveries"];
-
-// Bulk loading is made fast the way a restore is: secondary indexes dropped and rebuilt from their
-// own definitions afterwards (so the plans below use exactly the migrated indexes), and foreign-key
-// and user triggers skipped for this one transaction (so codes are written directly).
-async function bulkLoad(statements: string[]) {
-  const client = await pool.connect();
-  try {
-    const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
-      `select indexname, indexdef from pg_indexes i where tablename = any($1) and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
-      [tables],
-    );
-    await client.query("begin");
-    await client.query("set local session_replication_role = replica");
-    for (const index of indexes) await client.query(`drop index "${index.indexname}"`);
-    for (const statement of statements) await client.query(statement);
-    for (const index of indexes) await client.query(index.indexdef);
-    await client.query("commit");
-  } catch (error) {
-    await client.query("rollback");
-    throw error;
-  } finally {
-    client.release();
-  }
-}
 
 // A database of its own, shaped like a few years of business: 200k assignments from 20,000
 // students, 300 teachers, most work completed or cancelled and a few percent open.
@@ -57,7 +31,7 @@ beforeAll(async () => {
     select 'scale-' || r || '-' || lpad(g::text, 5, '0') || '@example.test', 'x', r::user_role
     from (values ('student', 20000), ('teacher', 300), ('cs_rep', 1)) as roles(r, n), generate_series(1, n) g`);
   await db.execute(sql`insert into profiles (user_id, full_name) select id, 'Scale ' || email from users where email like 'scale-%'`);
-  await bulkLoad([
+  await bulkLoad(pool, tables, [
     `with s as (select array_agg(id order by email) ids from users where email like 'scale-student-%')
      insert into assignments (code, student_id, service_type, title, subject, instructions, due_at, due_time_zone, status, created_at)
      select 'ASG-' || lpad(g::text, 6, '0'), s.ids[1 + g % 20000], (array['writing','homework','exam'])[1 + g % 3]::service_type,
@@ -88,26 +62,6 @@ beforeAll(async () => {
   sampleId = (await pool.query(`select assignment_id from teacher_assignments where teacher_id = $1 limit 1`, [actors.teacher.id])).rows[0].assignment_id;
 }, 300_000);
 
-/** Runs `read` on a Drizzle instance that records its SQL, then EXPLAINs every statement. */
-async function plansOf(read: (db: Database) => Promise<unknown>, skip?: RegExp) {
-  const captured: { query: string; params: unknown[] }[] = [];
-  const recording = drizzle(pool, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
-  const started = performance.now();
-  await read(recording);
-  const ms = performance.now() - started;
-  const scans: string[] = [];
-  for (const { query, params } of captured) {
-    if (skip?.test(query)) continue;
-    const { rows } = await pool.query(`explain (format json) ${query}`, params);
-    const walk = (plan: Plan) => {
-      if (plan["Node Type"] === "Seq Scan" && watched.has(plan["Relation Name"] ?? "")) scans.push(`${plan["Relation Name"]} in: ${query.slice(0, 120)}`);
-      plan.Plans?.forEach(walk);
-    };
-    walk(rows[0]["QUERY PLAN"][0].Plan);
-  }
-  return { ms, scans, statements: captured.length };
-}
-
 const list = (input: Record<string, string>) => assignmentListQuerySchema.parse(input);
 const cases: [string, keyof typeof actors, (db: Database, actor: Actor) => Promise<unknown>][] = [
   ["student list", "student", (d, a) => listAssignmentsForActor(d, a, list({}))],
@@ -136,13 +90,13 @@ const sortCases: [string, Record<string, string>][] = [
 
 describe(`lists over ${ROWS.toLocaleString("en")} assignments`, () => {
   it.each(sortCases)("the staff list sorted by %s reads its page through an index", async (_name, input) => {
-    const { scans, statements } = await plansOf((d) => listAssignmentsForActor(d, actors.staff, list(input)), /^select count\(\*\)/);
+    const { scans, statements } = await plansOf(pool, (d) => listAssignmentsForActor(d, actors.staff, list(input)), { watched, explains: (query) => !/^select count\(\*\)/.test(query) });
     expect(statements).toBeGreaterThan(0);
     expect(scans).toEqual([]);
   });
 
   it.each(cases)("%s reads through indexes, never a full scan", async (_name, who, read) => {
-    const { scans, statements, ms } = await plansOf((d) => read(d, actors[who]));
+    const { scans, statements, ms } = await plansOf(pool, (d) => read(d, actors[who]), { watched });
     expect(statements).toBeGreaterThan(0);
     expect(scans).toEqual([]);
     expect(ms).toBeLessThan(1000);

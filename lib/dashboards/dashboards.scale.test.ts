@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import * as schema from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { testDb } from "@/test/db";
+import { bulkLoad, plansOf } from "@/test/scale-plans";
 import { getAdminDashboard } from "./admin";
 import { getStudentDashboard } from "./student";
 import { getSupportDashboard } from "./support";
@@ -14,34 +13,10 @@ import { getTeacherDashboard } from "./teacher";
 const ROWS = 200_000;
 const tables = ["assignments", "teacher_assignments", "invoices", "payments", "refunds"];
 const watched = new Set(tables);
-type Plan = { "Node Type": string; "Relation Name"?: string; Plans?: Plan[] };
 
 let db: Database;
 let pool: pg.Pool;
 const actors = {} as Record<"student" | "teacher" | "cs_rep" | "admin", Actor>;
-
-// As in lib/assignments/queries.scale.test.ts: secondary indexes dropped and rebuilt from their own
-// definitions after the load (so the plans use exactly the migrated indexes), triggers skipped.
-async function bulkLoad(statements: string[]) {
-  const client = await pool.connect();
-  try {
-    const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
-      `select indexname, indexdef from pg_indexes i where tablename = any($1) and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
-      [tables],
-    );
-    await client.query("begin");
-    await client.query("set local session_replication_role = replica");
-    for (const index of indexes) await client.query(`drop index "${index.indexname}"`);
-    for (const statement of statements) await client.query(statement);
-    for (const index of indexes) await client.query(index.indexdef);
-    await client.query("commit");
-  } catch (error) {
-    await client.query("rollback");
-    throw error;
-  } finally {
-    client.release();
-  }
-}
 
 // A few years of business: 200k assignments, an invoice for most, a payment for each paid one
 // spread over three years, a few refunds and disputes, mostly USD with some EUR.
@@ -53,7 +28,7 @@ beforeAll(async () => {
     select 'scale-' || r || '-' || lpad(g::text, 5, '0') || '@example.test', 'x', r::user_role
     from (values ('student', 20000), ('teacher', 300), ('cs_rep', 2), ('admin', 2)) as roles(r, n), generate_series(1, n) g`);
   await db.execute(sql`insert into profiles (user_id, full_name, time_zone) select id, 'Scale ' || email, 'America/New_York' from users where email like 'scale-%'`);
-  await bulkLoad([
+  await bulkLoad(pool, tables, [
     `with s as (select array_agg(id order by email) ids from users where email like 'scale-student-%')
      insert into assignments (code, student_id, service_type, title, subject, instructions, due_at, due_time_zone, status, created_at)
      select 'ASG-' || lpad(g::text, 6, '0'), s.ids[1 + g % 20000], (array['writing','homework','exam'])[1 + g % 3]::service_type,
@@ -90,25 +65,6 @@ beforeAll(async () => {
   }
 }, 300_000);
 
-/** Runs `read` on a Drizzle instance that records its SQL, then EXPLAINs every statement. */
-async function plansOf(read: (db: Database) => Promise<unknown>) {
-  const captured: { query: string; params: unknown[] }[] = [];
-  const recording = drizzle(pool, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
-  const started = performance.now();
-  await read(recording);
-  const ms = performance.now() - started;
-  const scans: string[] = [];
-  for (const { query, params } of captured) {
-    const { rows } = await pool.query(`explain (format json) ${query}`, params);
-    const walk = (plan: Plan) => {
-      if (plan["Node Type"] === "Seq Scan" && watched.has(plan["Relation Name"] ?? "")) scans.push(`${plan["Relation Name"]} in: ${query.replace(/\s+/g, " ").slice(0, 160)}`);
-      plan.Plans?.forEach(walk);
-    };
-    walk(rows[0]["QUERY PLAN"][0].Plan);
-  }
-  return { ms, scans, statements: captured.length };
-}
-
 const cases: [string, keyof typeof actors, (db: Database, actor: Actor) => Promise<unknown>][] = [
   ["student dashboard", "student", (d, a) => getStudentDashboard(d, a)],
   ["teacher dashboard", "teacher", (d, a) => getTeacherDashboard(d, a)],
@@ -118,7 +74,7 @@ const cases: [string, keyof typeof actors, (db: Database, actor: Actor) => Promi
 
 describe(`dashboards over ${ROWS.toLocaleString("en")} assignments and their invoices and payments`, () => {
   it.each(cases)("the %s reads through indexes, never a full scan", async (_name, who, read) => {
-    const { scans, statements, ms } = await plansOf((d) => read(d, actors[who]));
+    const { scans, statements, ms } = await plansOf(pool, (d) => read(d, actors[who]), { watched });
     expect(statements).toBeGreaterThan(0);
     expect(scans).toEqual([]);
     expect(ms).toBeLessThan(2000);

@@ -1,0 +1,62 @@
+import { drizzle } from "drizzle-orm/node-postgres";
+import type pg from "pg";
+import type { Database } from "@/db/client";
+import * as schema from "@/db/schema";
+
+type Plan = { "Node Type": string; "Relation Name"?: string; Plans?: Plan[] };
+
+/**
+ * Loads a scale test's rows the way a restore is made fast: the tables' secondary indexes dropped
+ * and rebuilt from their own definitions afterwards (so plans use exactly the migrated indexes), and
+ * foreign-key and user triggers skipped for this one transaction.
+ */
+export async function bulkLoad(pool: pg.Pool, tables: string[], statements: string[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
+      `select indexname, indexdef from pg_indexes i where tablename = any($1) and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+      [tables],
+    );
+    await client.query("begin");
+    await client.query("set local session_replication_role = replica");
+    for (const index of indexes) await client.query(`drop index "${index.indexname}"`);
+    for (const statement of statements) await client.query(statement);
+    for (const index of indexes) await client.query(index.indexdef);
+    await client.query("commit");
+  } catch (error) {
+    await client.query("rollback");
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Runs `read` on a Drizzle instance that records its SQL, then EXPLAINs each statement it sent
+ * (those `explains` accepts) and lists every sequential scan of a `watched` table.
+ */
+export async function plansOf(
+  pool: pg.Pool,
+  read: (db: Database) => Promise<unknown>,
+  { watched, explains = () => true }: { watched: ReadonlySet<string>; explains?: (query: string) => boolean },
+): Promise<{ ms: number; scans: string[]; statements: number }> {
+  const captured: { query: string; params: unknown[] }[] = [];
+  const recording = drizzle(pool, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
+  const started = performance.now();
+  await read(recording);
+  const ms = performance.now() - started;
+  const scans: string[] = [];
+  let statements = 0;
+  for (const { query, params } of captured) {
+    if (!explains(query)) continue;
+    statements += 1;
+    const { rows } = await pool.query(`explain (format json) ${query}`, params);
+    const walk = (plan: Plan) => {
+      const relation = plan["Relation Name"] ?? "";
+      if (plan["Node Type"] === "Seq Scan" && watched.has(relation)) scans.push(`${relation} in: ${query.replace(/\s+/g, " ").slice(0, 160)}`);
+      plan.Plans?.forEach(walk);
+    };
+    walk(rows[0]["QUERY PLAN"][0].Plan);
+  }
+  return { ms, scans, statements };
+}
