@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { testDb } from "@/test/db";
-import { plansOf } from "@/test/scale-plans";
+import { bulkLoad, plansOf } from "@/test/scale-plans";
 import { auditCsvStream } from "./csv";
 import { auditFilterOptions, listAuditLog } from "./queries";
 import { auditLogQuerySchema } from "./schemas";
@@ -28,16 +28,8 @@ beforeAll(async () => {
     select 'scale-' || r || '-' || lpad(g::text, 5, '0') || '@example.test', 'x', r::user_role
     from (values ('student', 1700), ('teacher', 250), ('cs_rep', 40), ('admin', 10)) as roles(r, n), generate_series(1, n) g`);
   await db.execute(sql`insert into profiles (user_id, full_name) select id, 'Scale person ' || email from users where email like 'scale-%'`);
-  const client = await pool.connect();
-  try {
-    const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
-      `select indexname, indexdef from pg_indexes i where tablename = 'audit_logs' and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
-    );
-    await client.query("begin");
-    await client.query("set local session_replication_role = replica");
-    for (const index of indexes) await client.query(`drop index "${index.indexname}"`);
-    await client.query(
-      `with people as (select array_agg(id order by email) ids from users where email like 'scale-%')
+  await bulkLoad(pool, ["audit_logs"], [
+    `with people as (select array_agg(id order by email) ids from users where email like 'scale-%')
        insert into audit_logs (actor_id, action, target_type, target_id, metadata, ip, created_at)
        select case when g % 10 = 0 then null else people.ids[1 + (g::bigint * 7919) % 2000] end,
               (array['assignment','invoice','user','meeting','thread','visitor_session','announcement','webhook_event','visitor_chat_settings'])[1 + g % 9]
@@ -49,15 +41,7 @@ beforeAll(async () => {
               '198.51.100.' || (g % 250),
               now() - (g * 90 || ' seconds')::interval
        from generate_series(1, ${ROWS}) g, people`,
-    );
-    for (const index of indexes) await client.query(index.indexdef);
-    await client.query("commit");
-  } catch (error) {
-    await client.query("rollback");
-    throw error;
-  } finally {
-    client.release();
-  }
+  ]);
   await db.execute(sql`vacuum analyze audit_logs`);
   await db.execute(sql`analyze users`);
   await db.execute(sql`analyze profiles`);
