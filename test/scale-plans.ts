@@ -3,6 +3,24 @@ import type pg from "pg";
 import type { Database } from "@/db/client";
 import * as schema from "@/db/schema";
 
+type Role = "student" | "teacher" | "cs_rep" | "admin";
+
+/**
+ * A scale test's people in two statements: `scale-<role>-00001@example.test` onwards (no password
+ * hashing per row), each with a profile named `<namePrefix><email>`, in `timeZone` when given.
+ */
+export async function insertScalePeople(pool: pg.Pool, counts: Partial<Record<Role, number>>, { namePrefix = "Scale ", timeZone }: { namePrefix?: string; timeZone?: string } = {}): Promise<void> {
+  const roles = Object.entries(counts);
+  await pool.query(
+    `insert into users (email, password_hash, role)
+     select 'scale-' || r || '-' || lpad(g::text, 5, '0') || '@example.test', 'x', r::user_role
+     from unnest($1::text[], $2::int[]) as roles(r, n), generate_series(1, n) g`,
+    [roles.map(([role]) => role), roles.map(([, n]) => n)],
+  );
+  if (timeZone) await pool.query(`insert into profiles (user_id, full_name, time_zone) select id, $1 || email, $2 from users where email like 'scale-%'`, [namePrefix, timeZone]);
+  else await pool.query(`insert into profiles (user_id, full_name) select id, $1 || email from users where email like 'scale-%'`, [namePrefix]);
+}
+
 type Plan = { "Node Type": string; "Relation Name"?: string; Plans?: Plan[] };
 
 /**

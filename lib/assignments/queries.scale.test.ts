@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { testFileStore } from "@/test/assignment-fixtures";
 import { testDb } from "@/test/db";
-import { bulkLoad, plansOf } from "@/test/scale-plans";
+import { bulkLoad, insertScalePeople, plansOf } from "@/test/scale-plans";
 import { getAssignmentDetail } from "./detail-queries";
 import { getFileForDownload } from "./get-file-for-download";
 import { listAssignmentQueue, listAssignmentsForActor, listTeacherAssignments, listTeacherPicker } from "./queries";
@@ -26,11 +26,7 @@ const tables = ["assignments", "teacher_assignments", "assignment_files", "assig
 beforeAll(async () => {
   db = await testDb();
   pool = (db as unknown as { $client: pg.Pool }).$client;
-  await db.execute(sql`
-    insert into users (email, password_hash, role)
-    select 'scale-' || r || '-' || lpad(g::text, 5, '0') || '@example.test', 'x', r::user_role
-    from (values ('student', 20000), ('teacher', 300), ('cs_rep', 1)) as roles(r, n), generate_series(1, n) g`);
-  await db.execute(sql`insert into profiles (user_id, full_name) select id, 'Scale ' || email from users where email like 'scale-%'`);
+  await insertScalePeople(pool, { student: 20000, teacher: 300, cs_rep: 1 });
   await bulkLoad(pool, tables, [
     `with s as (select array_agg(id order by email) ids from users where email like 'scale-student-%')
      insert into assignments (code, student_id, service_type, title, subject, instructions, due_at, due_time_zone, status, created_at)

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { testDb } from "@/test/db";
-import { bulkLoad, plansOf } from "@/test/scale-plans";
+import { bulkLoad, insertScalePeople, plansOf } from "@/test/scale-plans";
 import { auditCsvStream } from "./csv";
 import { auditFilterOptions, listAuditLog } from "./queries";
 import { auditLogQuerySchema } from "./schemas";
@@ -23,11 +23,7 @@ const sample = { actorPublicId: "", actorName: "", targetId: "", targetUserPubli
 beforeAll(async () => {
   db = await testDb();
   pool = (db as unknown as { $client: pg.Pool }).$client;
-  await db.execute(sql`
-    insert into users (email, password_hash, role)
-    select 'scale-' || r || '-' || lpad(g::text, 5, '0') || '@example.test', 'x', r::user_role
-    from (values ('student', 1700), ('teacher', 250), ('cs_rep', 40), ('admin', 10)) as roles(r, n), generate_series(1, n) g`);
-  await db.execute(sql`insert into profiles (user_id, full_name) select id, 'Scale person ' || email from users where email like 'scale-%'`);
+  await insertScalePeople(pool, { student: 1700, teacher: 250, cs_rep: 40, admin: 10 }, { namePrefix: "Scale person " });
   await bulkLoad(pool, ["audit_logs"], [
     `with people as (select array_agg(id order by email) ids from users where email like 'scale-%')
        insert into audit_logs (actor_id, action, target_type, target_id, metadata, ip, created_at)

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { testDb } from "@/test/db";
-import { bulkLoad, plansOf } from "@/test/scale-plans";
+import { bulkLoad, insertScalePeople, plansOf } from "@/test/scale-plans";
 import { getAdminDashboard } from "./admin";
 import { getStudentDashboard } from "./student";
 import { getSupportDashboard } from "./support";
@@ -23,11 +23,7 @@ const actors = {} as Record<"student" | "teacher" | "cs_rep" | "admin", Actor>;
 beforeAll(async () => {
   db = await testDb();
   pool = (db as unknown as { $client: pg.Pool }).$client;
-  await db.execute(sql`
-    insert into users (email, password_hash, role)
-    select 'scale-' || r || '-' || lpad(g::text, 5, '0') || '@example.test', 'x', r::user_role
-    from (values ('student', 20000), ('teacher', 300), ('cs_rep', 2), ('admin', 2)) as roles(r, n), generate_series(1, n) g`);
-  await db.execute(sql`insert into profiles (user_id, full_name, time_zone) select id, 'Scale ' || email, 'America/New_York' from users where email like 'scale-%'`);
+  await insertScalePeople(pool, { student: 20000, teacher: 300, cs_rep: 2, admin: 2 }, { timeZone: "America/New_York" });
   await bulkLoad(pool, tables, [
     `with s as (select array_agg(id order by email) ids from users where email like 'scale-student-%')
      insert into assignments (code, student_id, service_type, title, subject, instructions, due_at, due_time_zone, status, created_at)
