@@ -5,17 +5,18 @@ import { getDb } from "@/db/client";
 import { clientIp } from "@/lib/http/client-ip";
 import { logger } from "@/lib/log/logger";
 import type { Actor } from "./actor";
-import { auth } from "./next-auth";
+import { sessionClaimsFromCookie } from "./session-cookie";
 import type { Role } from "./roles";
 import { loadSessionActor } from "./session-actor";
 
 /** The signed-in user for this request, checked against the database once per request. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  if (!session?.claims) return null;
-  const actor = await loadSessionActor(getDb(), session.claims);
+  const requestHeaders = await headers();
+  const claims = await sessionClaimsFromCookie(requestHeaders);
+  if (!claims) return null;
+  const actor = await loadSessionActor(getDb(), claims);
   if (!actor) return null;
-  return { ...actor, ip: clientIp(await headers()) };
+  return { ...actor, ip: clientIp(requestHeaders) };
 });
 
 async function loginRedirect(): Promise<never> {

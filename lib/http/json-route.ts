@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { currentActor } from "@/lib/auth/session";
 import { AppError, httpStatusFor, type ServiceResult } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
+import { apiJson } from "./api-json";
 import { isSameOriginRequest } from "./same-origin";
 
 type Handler<T> = (actor: Actor, request: Request) => Promise<ServiceResult<T> | Response>;
@@ -21,8 +22,8 @@ export function jsonRoute<T>(handler: Handler<T>, successStatus = 200) {
       if (actor.mustChangePassword) return NextResponse.json({ error: "Change your password first." }, { status: 403 });
       const result = await handler(actor, request);
       if (result instanceof Response) return result;
-      if (result.ok) return NextResponse.json({ data: result.data }, { status: successStatus });
-      return NextResponse.json({ error: result.message, fieldErrors: result.fieldErrors }, { status: httpStatusFor[result.code] });
+      if (result.ok) return apiJson({ data: result.data }, successStatus);
+      return apiJson({ error: result.message, fieldErrors: result.fieldErrors }, httpStatusFor[result.code]);
     } catch (error) {
       if (error instanceof AppError) return NextResponse.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: httpStatusFor[error.code] });
       const ref = randomUUID().slice(0, 8);
