@@ -7,6 +7,8 @@ const executablePath = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" 
 
 export default defineConfig({
   testDir: "e2e",
+  // Two instances need their own harness: playwright.cluster.config.ts (a project's own testIgnore replaces this one).
+  testIgnore: ["cluster/**"],
   fullyParallel: false,
   workers: 2,
   // Journeys span several browser contexts and servers on a 2-core machine, beside another worker.
@@ -32,7 +34,7 @@ export default defineConfig({
   // did not run counts as failed in `npm test`); run any spec by itself with `--no-deps`.
   projects: [
     { name: "fuzz", testMatch: /fuzz\.spec\.ts$/ },
-    { name: "journeys", testIgnore: [/fuzz\.spec\.ts$/, /outage\.spec\.ts$/, /announcements\.spec\.ts$/], dependencies: ["fuzz"] },
+    { name: "journeys", testIgnore: ["cluster/**", /fuzz\.spec\.ts$/, /outage\.spec\.ts$/, /announcements\.spec\.ts$/], dependencies: ["fuzz"] },
     { name: "broadcast", testMatch: /announcements\.spec\.ts$/, dependencies: ["journeys"] },
     { name: "outage", testMatch: /outage\.spec\.ts$/, dependencies: ["broadcast"] },
   ],

@@ -523,6 +523,10 @@ export const routeTable: RouteTable[] = [
     ],
   },
   {
+    file: "app/api/health/route.ts",
+    cases: (t) => [...wrongMethods("/api/health", ["GET"], "anon", t), hugeHeader("/api/health", "GET", "anon")],
+  },
+  {
     file: "app/api/calendar/[token]/route.ts",
     cases: (t) => {
       const path = "/api/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics";

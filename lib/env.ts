@@ -29,6 +29,8 @@ const serverEnvSchema = z.object({
   UPLOADS_DIR: z.string().min(1).default(".data/uploads"),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
   UPLOADTHING_TOKEN: z.string().min(1).optional(),
+  // How old a stored file with no row must be before the hourly sweep removes it (lib/storage/sweep-stray-files.ts); 0: never sweep.
+  STRAY_FILE_GRACE_SECONDS: z.coerce.number().int().min(0).max(30 * 86_400).default(3600),
   // Stripe Checkout; payments by card are off unless both the secret key and the webhook secret are set.
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must start with sk_test_, sk_live_, rk_test_ or rk_live_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),

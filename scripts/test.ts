@@ -37,6 +37,18 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
+/** Runs one Playwright config and adds its report's counts; a run without a report counts as one failure. */
+function countPlaywright(label: string, reportFile: string, args: string[], env: Record<string, string>) {
+  const ok = run(label, "npx", args, { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile });
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(reportFile);
+  if (!report) return check(`${label} (no report)`, false);
+  passed += report.stats.expected + report.stats.flaky;
+  // A journey that did not run (its stage's dependency failed, or it skipped itself) proves nothing.
+  failed += report.stats.unexpected + report.stats.skipped + (report.stats.unexpected === 0 && !ok ? 1 : 0);
+  if (report.stats.skipped > 0) console.log(`\n${report.stats.skipped} ${label} tests did not run (a failed stage before them, or a skip); counted as failed.`);
+  if (!ok || report.stats.skipped > 0) failures.push(label);
+}
+
 const only = process.argv[2];
 
 if (!only || only === "static") {
@@ -61,16 +73,14 @@ if (!only || only === "e2e") {
   check("next build", built);
   if (built) {
     const port = await findFreePort();
-    const playwrightFile = path.join(resultsDir, "playwright.json");
-    const ok = run("playwright", "npx", ["playwright", "test"], { E2E_PORT: String(port), PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile });
-    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightFile);
-    if (report) {
-      passed += report.stats.expected + report.stats.flaky;
-      // A journey that did not run (its stage's dependency failed, or it skipped itself) proves nothing.
-      failed += report.stats.unexpected + report.stats.skipped + (report.stats.unexpected === 0 && !ok ? 1 : 0);
-      if (report.stats.skipped > 0) console.log(`\n${report.stats.skipped} Playwright tests did not run (a failed stage before them, or a skip); counted as failed.`);
-      if (!ok || report.stats.skipped > 0) failures.push("playwright");
-    } else check("playwright (no report)", false);
+    countPlaywright("playwright", path.join(resultsDir, "playwright.json"), ["playwright", "test"], { E2E_PORT: String(port) });
+    // Two instances against one database (playwright.cluster.config.ts), with ports of their own.
+    const [portA, portB, controlPort] = [await findFreePort(), await findFreePort(), await findFreePort()];
+    countPlaywright("playwright cluster", path.join(resultsDir, "playwright-cluster.json"), ["playwright", "test", "-c", "playwright.cluster.config.ts"], {
+      E2E_CLUSTER_PORT: String(portA),
+      E2E_CLUSTER_PORT_B: String(portB),
+      E2E_CLUSTER_CONTROL_PORT: String(controlPort),
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/roles";
 import { currentActor } from "@/lib/auth/session";
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseErrorSummary, isDatabaseUnavailable } from "@/lib/db-availability";
 import { AppError, type ServiceResult } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { formToObject } from "@/lib/validation";
@@ -52,6 +53,10 @@ export function formAction<T>(options: Options, run: (actor: Actor, input: Recor
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values: echoValues(input) };
+      if (isDatabaseUnavailable(error)) {
+        logger.warn("database unavailable", { error: databaseErrorSummary(error) });
+        return { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE, values: echoValues(input) };
+      }
       const ref = randomUUID().slice(0, 8);
       logger.error("action failed", { ref, error: error instanceof Error ? error.stack : String(error) });
       return { status: "error", message: `Something went wrong (ref ${ref}). Try again.`, values: echoValues(input) };

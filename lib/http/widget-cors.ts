@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
+import { isDatabaseUnavailable } from "@/lib/db-availability";
 import { AppError, httpStatusFor, type ServiceResult } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { appOrigin, widgetAllowedOrigins } from "@/lib/visitor-chat/allowed-origins";
+import { databaseUnavailableResponse } from "./database-unavailable";
 import { isSameOriginRequest } from "./same-origin";
 
 /** A caller the widget API answers, and the origin to name in Access-Control-Allow-Origin (null: same-origin or not a browser). */
@@ -76,6 +78,8 @@ export function widgetRoute(handler: (request: Request) => Promise<Response>) {
     } catch (error) {
       if (error instanceof AppError) {
         response = NextResponse.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: httpStatusFor[error.code] });
+      } else if (isDatabaseUnavailable(error)) {
+        response = databaseUnavailableResponse(request, error);
       } else {
         const ref = randomUUID().slice(0, 8);
         logger.error("widget route failed", { ref, path: new URL(request.url).pathname, error: error instanceof Error ? error.stack : String(error) });

@@ -8,6 +8,7 @@ import { roomAttendanceSweep } from "@/lib/meetings/attendance-sweep";
 import { meetingCompletionSweep } from "@/lib/meetings/complete-meetings";
 import { meetingReminderJob, sweepUnqueuedReminders } from "@/lib/meetings/reminders";
 import { threadReminderSweep } from "@/lib/messaging/unread-reminders";
+import { strayFileSweep } from "@/lib/storage/sweep-stray-files";
 import { startJobs } from "./runner";
 
 /**
@@ -19,6 +20,6 @@ export async function startAppJobs(): Promise<void> {
   await startJobs({
     connectionString: serverEnv().DATABASE_URL,
     definitions: [createDeliverMailJob({ db, transport: mailTransportFromEnv() }), meetingReminderJob(db)],
-    recurring: [sweepUnqueuedMail(db), threadReminderSweep(db), sweepUnqueuedReminders(db), meetingCompletionSweep(db), roomAttendanceSweep(db), announcementPublishSweep(db)],
+    recurring: [sweepUnqueuedMail(db), threadReminderSweep(db), sweepUnqueuedReminders(db), meetingCompletionSweep(db), roomAttendanceSweep(db), announcementPublishSweep(db), strayFileSweep(db)],
   });
 }

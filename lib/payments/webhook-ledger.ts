@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { webhookEvents, type Notification } from "@/db/schema";
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseErrorSummary, isDatabaseUnavailable } from "@/lib/db-availability";
 import { RefusedByRules } from "@/lib/invoices/refused-by-rules";
 import { logger } from "@/lib/log/logger";
 import { publishNotifications } from "@/lib/notifications/publish";
@@ -34,7 +35,8 @@ function message(error: unknown): string {
  * roll back to a savepoint, the event stays recorded with the reason, and the payment is flagged
  * for staff (flagForReview); the provider gets a 200. Any other failure answers 500 so the provider
  * retries, and is counted on the ledger row; after MAX_FAILED_DELIVERIES it is flagged the same
- * way, so no event is answered 500 for ever. Notifications are published only after the commit.
+ * way, so no event is answered 500 for ever. While PostgreSQL cannot be reached the answer is 503
+ * and nothing is counted. Notifications are published only after the commit.
  */
 export async function recordAndApply(db: Database, event: VerifiedEvent, apply: (tx: Transaction) => Promise<Applied>): Promise<WebhookResponse> {
   let handled: Applied | null;
@@ -61,6 +63,12 @@ export async function recordAndApply(db: Database, event: VerifiedEvent, apply: 
       return outcome;
     });
   } catch (error) {
+    // Nothing was recorded and nothing can be: a 503 makes the provider deliver it again later, and an
+    // outage does not count toward MAX_FAILED_DELIVERIES (the event is not at fault).
+    if (isDatabaseUnavailable(error)) {
+      logger.warn(`${event.provider} webhook deferred: database unavailable`, { eventId: event.id, type: event.type, error: databaseErrorSummary(error) });
+      return { status: 503, body: { error: DATABASE_UNAVAILABLE_MESSAGE } };
+    }
     logger.error(`${event.provider} webhook failed`, { eventId: event.id, type: event.type, error: error instanceof Error ? error.stack : String(error) });
     handled = await recordFailure(db, event, message(error)).catch((failure: unknown) => {
       logger.error(`${event.provider} webhook failure not recorded`, { eventId: event.id, error: message(failure) });

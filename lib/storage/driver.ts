@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 
 export type StorageBody = Uint8Array | ReadableStream<Uint8Array>;
 export type StoredObjectMeta = { contentType: string; size: number };
+/** One object as the store lists it, for the stray-file sweep. */
+export type StoredObject = { key: string; storedAt: Date };
 
 /**
  * Where file bytes live. Keys are always made by `newStorageKey`, never from a file's name,
@@ -14,6 +16,13 @@ export interface StorageDriver {
   get(key: string): Promise<ReadableStream<Uint8Array> | null>;
   /** Succeeds when the key is already gone, so cleanup can be retried. */
   delete(key: string): Promise<void>;
+  /**
+   * Every object stored under a key of ours, in no particular order. Files written by a process that
+   * died before recording them have no row; the sweep (sweep-stray-files.ts) finds them through this.
+   */
+  list(): AsyncIterable<StoredObject>;
+  /** Removes pieces of writes that never finished (a local driver's temp files), older than `before`. */
+  removeAbandonedWrites?(before: Date): Promise<number>;
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{43}$/;

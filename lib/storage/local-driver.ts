@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
-import { assertStorageKey, type StorageBody, type StorageDriver, type StoredObjectMeta } from "./driver";
+import { assertStorageKey, isStorageKey, type StorageBody, type StorageDriver, type StoredObject, type StoredObjectMeta } from "./driver";
 
 /** Files on local disk under `root` (`.data/uploads` in the app, a temp dir in tests). */
 export class LocalStorageDriver implements StorageDriver {
@@ -60,5 +60,38 @@ export class LocalStorageDriver implements StorageDriver {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathFor(key), { force: true });
+  }
+
+  async *list(): AsyncIterable<StoredObject> {
+    for (const { name, file } of await this.entries()) {
+      if (!isStorageKey(name)) continue;
+      const info = await stat(file).catch(() => null);
+      if (info?.isFile()) yield { key: name, storedAt: info.mtime };
+    }
+  }
+
+  // A process killed while writing leaves `<key>.<random>.part` beside where the file would have gone.
+  async removeAbandonedWrites(before: Date): Promise<number> {
+    let removed = 0;
+    for (const { name, file } of await this.entries()) {
+      if (!name.endsWith(".part")) continue;
+      const info = await stat(file).catch(() => null);
+      if (!info || info.mtime >= before) continue;
+      await rm(file, { force: true });
+      removed += 1;
+    }
+    return removed;
+  }
+
+  /** The files in the two-letter folders under root (none when nothing was ever stored). */
+  private async entries(): Promise<{ name: string; file: string }[]> {
+    const folders = await readdir(this.root, { withFileTypes: true }).catch(() => []);
+    const found: { name: string; file: string }[] = [];
+    for (const folder of folders) {
+      if (!folder.isDirectory() || !/^[A-Za-z0-9_-]{2}$/.test(folder.name)) continue;
+      const dir = path.join(this.root, folder.name);
+      for (const name of await readdir(dir).catch(() => [])) found.push({ name, file: path.join(dir, name) });
+    }
+    return found;
   }
 }

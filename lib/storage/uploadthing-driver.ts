@@ -1,8 +1,10 @@
 import { UTApi } from "uploadthing/server";
-import { assertStorageKey, type StorageBody, type StorageDriver, type StoredObjectMeta } from "./driver";
+import { assertStorageKey, isStorageKey, type StorageBody, type StorageDriver, type StoredObject, type StoredObjectMeta } from "./driver";
 
 /** How long the signed URL the server fetches a file through stays valid. */
 const SIGNED_URL_SECONDS = 60;
+/** Files per listFiles page. */
+const LIST_PAGE = 500;
 
 /**
  * Our random key is UploadThing's `customId` (and the file's name there), so rows keep one key
@@ -56,6 +58,17 @@ export class UploadThingStorageDriver implements StorageDriver {
     assertStorageKey(key);
     const result = await this.api.deleteFiles(key, { keyType: "customId" });
     if (!result.success) throw new Error("UploadThing delete failed");
+  }
+
+  // Only files under one of our keys: anything else in the app was not put there by this driver.
+  async *list(): AsyncIterable<StoredObject> {
+    for (let offset = 0; ; offset += LIST_PAGE) {
+      const page = await this.api.listFiles({ limit: LIST_PAGE, offset });
+      for (const file of page.files) {
+        if (file.customId && isStorageKey(file.customId)) yield { key: file.customId, storedAt: new Date(file.uploadedAt) };
+      }
+      if (!page.hasMore || page.files.length === 0) return;
+    }
   }
 }
 

@@ -45,3 +45,31 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: ChildP
   }
   throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`);
 }
+
+/** The pids of every process below `pid`, from /proc (Linux); a process that is gone has none. */
+function descendantsOf(pid: number): number[] {
+  let direct: number[] = [];
+  try {
+    direct = fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((task) => fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/))
+      .filter(Boolean)
+      .map(Number);
+  } catch {}
+  return direct.flatMap((child) => [child, ...descendantsOf(child)]);
+}
+
+/**
+ * SIGKILL for a child and everything it started, as a crash would end them: tsx runs the script in
+ * a grandchild, which would outlive its parent's SIGKILL and keep the port.
+ */
+export async function killProcessTree(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  for (const pid of [child.pid, ...descendantsOf(child.pid)]) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {}
+  }
+  await exited;
+}

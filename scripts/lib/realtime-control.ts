@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { stopChild } from "./children";
+import { killProcessTree, stopChild } from "./children";
 import { startLocalRealtime } from "./realtime-child";
 
 type Options = Parameters<typeof startLocalRealtime>[0] & {
@@ -12,6 +12,8 @@ type Options = Parameters<typeof startLocalRealtime>[0] & {
 export type LocalRealtime = {
   /** Ends the server and with it every WebSocket (close code 4200, as a restart would send). */
   stop(): Promise<void>;
+  /** Ends the server as a crash would (SIGKILL): no close frames, the sockets just drop. */
+  kill(): Promise<void>;
   /** Listens again on the same port; pusher-js clients reconnect and resubscribe by themselves. */
   start(): Promise<void>;
   running(): boolean;
@@ -46,6 +48,13 @@ export async function startSwitchableRealtime(options: Options): Promise<LocalRe
         if (!current) return;
         child = null;
         await stopChild(current);
+      }),
+    kill: () =>
+      serialized(async () => {
+        const current = child;
+        if (!current) return;
+        child = null;
+        await killProcessTree(current);
       }),
     start: () => serialized(async () => (child ? undefined : launch())),
     running: () => child !== null,

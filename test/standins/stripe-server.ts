@@ -17,6 +17,8 @@ import Stripe from "stripe";
  *
  * - `POST /v1/refunds` → a `refund`; afterwards (not before answering) it delivers a signed
  *   `charge.refunded` (the charge's new `amount_refunded`) to `webhookUrl` when given.
+ * - `POST /resend/{eventId}`: delivers an event sent before to `webhookUrl` again, signed anew, as
+ *   Stripe's retries and its dashboard's "Resend" do; answers `{ status }`, the app's answer.
  *
  * `signedEvent` builds webhook deliveries signed like Stripe's (`Stripe-Signature`, via the SDK's
  * `generateTestHeaderString`). Point the SDK here with `createStripeClient(secretKey, url)`.
@@ -158,6 +160,8 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
   const sessions = new Map<string, StandInSession>();
   const idempotent = new Map<string, { body: string; status: number; response: unknown }>();
   const deliveries: StripeStandIn["deliveries"] = [];
+  // Events delivered so far, by id, for POST /resend/{eventId}.
+  const sentEvents = new Map<string, Record<string, unknown>>();
   const refunds = new Map<string, StandInRefund>();
   let createdCount = 0;
   let base = "";
@@ -291,13 +295,25 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
   /** Delivers a signed `charge.refunded` for the session's charge to `webhookUrl` (appended). */
   const deliverRefunded = async (sessionId: string, refundedMinor: number) => {
     if (!options.webhookUrl) return;
-    const delivery = signedRefund(sessionId, refundedMinor);
-    const answer = await fetch(options.webhookUrl, {
+    await deliver(options.webhookUrl, signedRefund(sessionId, refundedMinor));
+  };
+
+  /** Posts a delivery, remembers its event for a resend, records the app's answer (0: no answer). */
+  const deliver = async (webhookUrl: string, delivery: SignedDelivery): Promise<number> => {
+    sentEvents.set(String(delivery.event.id), delivery.event);
+    const answer = await fetch(webhookUrl, {
       method: "POST",
       headers: { "content-type": "application/json", "stripe-signature": delivery.signature },
       body: delivery.payload,
     }).catch(() => null);
     deliveries.push({ eventId: String(delivery.event.id), status: answer?.status ?? 0 });
+    return answer?.status ?? 0;
+  };
+
+  const resend = async (res: http.ServerResponse, eventId: string) => {
+    const event = sentEvents.get(eventId);
+    if (!event || !options.webhookUrl) return send(res, 404, stripeError("invalid_request_error", `No such event: '${eventId}'`, { code: "resource_missing" }));
+    send(res, 200, { status: await deliver(options.webhookUrl, sign(event)) });
   };
 
   const hosted = async (req: http.IncomingMessage, res: http.ServerResponse, sessionId: string) => {
@@ -324,14 +340,7 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
     await readBody(req);
     if (session.status === "open") {
       const delivery = signedEvent("checkout.session.completed", session.id);
-      if (options.webhookUrl) {
-        const answer = await fetch(options.webhookUrl, {
-          method: "POST",
-          headers: { "content-type": "application/json", "stripe-signature": delivery.signature },
-          body: delivery.payload,
-        }).catch(() => null);
-        deliveries.push({ eventId: String(delivery.event.id), status: answer?.status ?? 0 });
-      }
+      if (options.webhookUrl) await deliver(options.webhookUrl, delivery);
     }
     res.writeHead(303, { location: session.success_url ?? "/" });
     return res.end();
@@ -340,7 +349,8 @@ export async function startStripeStandIn(options: StripeStandInOptions = {}): Pr
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://stand-in").pathname;
     const pay = /^\/pay\/([A-Za-z0-9_]+)$/.exec(path);
-    const handling = pay?.[1] ? hosted(req, res, pay[1]) : api(req, res, path);
+    const resent = req.method === "POST" ? /^\/resend\/([A-Za-z0-9_]+)$/.exec(path) : null;
+    const handling = pay?.[1] ? hosted(req, res, pay[1]) : resent?.[1] ? resend(res, resent[1]) : api(req, res, path);
     handling.catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, stripeError("api_error", error instanceof Error ? error.message : String(error)));
       else res.end();

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
  *   with a multipart body holding `file`. The SDK signs this URL itself with the token's apiKey
  *   (`generateSignedURL` in `@uploadthing/shared`: HMAC-SHA256 over the full URL before
  *   `signature` is appended); the stand-in checks that signature, the expiry, the app id and size.
- * - API: `POST /v6/requestFileAccess` and `POST /v6/deleteFiles`, authorized by the
+ * - API: `POST /v6/requestFileAccess`, `POST /v6/deleteFiles` and `POST /v6/listFiles`, authorized by the
  *   `x-uploadthing-api-key` header.
  * - UFS: `GET /f/{fileKey}` serves a private file only with an unexpired URL signed by the apiKey.
  *
@@ -25,6 +25,8 @@ export type StoredUpload = {
   acl: "public-read" | "private";
   contentDisposition: string;
   bytes: Uint8Array;
+  /** When the upload finished, in ms (UploadThing's `uploadedAt`); tests may move it back. */
+  uploadedAt: number;
 };
 
 export type UploadThingStandIn = {
@@ -161,6 +163,7 @@ export async function startUploadThingStandIn(options: UploadThingStandInOptions
       acl: aclParam ?? defaultAcl,
       contentDisposition: param(query, "x-ut-content-disposition") ?? "inline",
       bytes,
+      uploadedAt: Date.now(),
     });
     const fileUrl = `${base}/f/${fileKey}`;
     return { url: fileUrl, appUrl: `${base}/a/${appId}/${fileKey}`, ufsUrl: fileUrl, fileHash: createHash("md5").update(bytes).digest("hex"), serverData: null };
@@ -189,6 +192,13 @@ export async function startUploadThingStandIn(options: UploadThingStandInOptions
         }
       }
       return { success: true, deletedCount };
+    }
+    if (route === "listFiles") {
+      const limit = typeof body.limit === "number" && body.limit > 0 ? body.limit : 500;
+      const offset = typeof body.offset === "number" && body.offset >= 0 ? body.offset : 0;
+      const all = [...files.values()];
+      const page = all.slice(offset, offset + limit).map((file) => ({ id: file.key, customId: file.customId, key: file.key, name: file.name, size: file.size, status: "Uploaded" as const, uploadedAt: file.uploadedAt }));
+      return { hasMore: offset + limit < all.length, files: page };
     }
     throw new Refusal(404, `Unknown route /v6/${route}`);
   };

@@ -11,6 +11,7 @@ import { landingPathFor } from "@/lib/auth/landing";
 import { signIn } from "@/lib/auth/next-auth";
 import { signInSchema } from "@/lib/auth/schemas";
 import { signInMessages } from "@/lib/auth/sign-in-messages";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db-availability";
 import { formToObject, parseInput } from "@/lib/validation";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -21,6 +22,8 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {
+    // Not "incorrect password" while the accounts cannot be read: the person would doubt a right one.
+    if (isDatabaseUnavailable(error)) return { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE, values: { email } };
     if (error instanceof AuthError) {
       const code = "code" in error && typeof error.code === "string" ? error.code : "invalid_credentials";
       return { status: "error", message: signInMessages[code] ?? signInMessages.invalid_credentials, values: { email } };

@@ -68,4 +68,20 @@ describe("the Stripe stand-in", () => {
     expect(standIn.deliveries.at(-1)).toMatchObject({ status: 200 });
     expect(await invoiceRow(db, id)).toMatchObject({ status: "paid", paidMinor: DEFAULT_TOTAL_MINOR });
   });
+
+  it("resends a delivered event, signed anew, as Stripe's retries do: the app acknowledges it as a duplicate", async () => {
+    const db = await testDb();
+    const team = await createTeam(db);
+    const { id } = await invoiceIn(db, team, "approved");
+    const { url } = must(await startStripeCheckout(db, team.student, { invoiceId: id }, { stripe: createStripeClient(standIn.secretKey, standIn.url), successUrl: "http://app.test/ok", cancelUrl: "http://app.test/cancel" }));
+    await fetch(url, { method: "POST", redirect: "manual" });
+    const first = standIn.deliveries.at(-1);
+    expect(first).toMatchObject({ status: 200 });
+
+    const resent = await fetch(`${standIn.url}/resend/${first?.eventId}`, { method: "POST" });
+    expect(await resent.json()).toEqual({ status: 200 });
+    expect(standIn.deliveries.at(-1)).toEqual({ eventId: first?.eventId, status: 200 });
+    expect(await invoiceRow(db, id)).toMatchObject({ status: "paid", paidMinor: DEFAULT_TOTAL_MINOR });
+    expect((await fetch(`${standIn.url}/resend/evt_unknown`, { method: "POST" })).status).toBe(404);
+  });
 });

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
+import { answer503WhileDatabaseDown } from "@/lib/http/database-unavailable";
 import { calendarFeedForToken } from "@/lib/meetings/calendar-feed";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
  * A person's private meetings feed for calendar apps: no session (a calendar app has none), the
  * secret token in the path is the credential. Unknown and malformed tokens look alike: 404.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+export const GET = answer503WhileDatabaseDown(async (_request: Request, { params }: { params: Promise<{ token: string }> }) => {
   const token = (await params).token.replace(/\.ics$/, "");
   const body = await calendarFeedForToken(getDb(), token);
   if (body === null) return NextResponse.json({ error: "Calendar not found" }, { status: 404, headers: { "Cache-Control": "private, no-store" } });
@@ -22,4 +23,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
       "Referrer-Policy": "no-referrer",
     },
   });
-}
+});

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
+import { answer503WhileDatabaseDown } from "@/lib/http/database-unavailable";
 import { readUrlEncodedBody, refuseBody } from "@/lib/http/read-body";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { logger } from "@/lib/log/logger";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 const MAX_BODY_BYTES = 8 * 1024;
 
 /** pusher-js asks here before joining a private or presence channel. */
-export async function POST(request: Request) {
+export const POST = answer503WhileDatabaseDown(async (request: Request) => {
   if (!isSameOriginRequest(request.headers)) return NextResponse.json({ error: "Cross-site request refused" }, { status: 403 });
   const actor = await currentActor();
   if (!actor) return NextResponse.json({ error: "Sign in to receive live updates" }, { status: 403 });
@@ -30,4 +31,4 @@ export async function POST(request: Request) {
     return NextResponse.json({ error: "You cannot join this channel" }, { status: 403 });
   }
   return NextResponse.json(pusher.authorizeChannel(socketId, channel, decision.presence));
-}
+});

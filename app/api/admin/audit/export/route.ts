@@ -4,12 +4,13 @@ import { auditCsvStream } from "@/lib/audit/csv";
 import { auditLogQuerySchema } from "@/lib/audit/schemas";
 import { can } from "@/lib/auth/policy";
 import { currentActor } from "@/lib/auth/session";
+import { answer503WhileDatabaseDown } from "@/lib/http/database-unavailable";
 import { appUrl } from "@/lib/mail/app-url";
 
 export const dynamic = "force-dynamic";
 
 /** The audit log under the page's filters (its query string) as a CSV download, streamed; admins only. */
-export async function GET(request: Request) {
+export const GET = answer503WhileDatabaseDown(async (request: Request) => {
   const actor = await currentActor();
   if (!actor) return NextResponse.json({ error: "Sign in to export the audit log" }, { status: 401 });
   if (actor.mustChangePassword || !can(actor, "audit:read")) return NextResponse.json({ error: "You do not have access to the audit log" }, { status: 403 });
@@ -26,4 +27,4 @@ export async function GET(request: Request) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -1,12 +1,13 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
+import { answer503WhileDatabaseDown } from "@/lib/http/database-unavailable";
 import { invoicePdfForActor } from "@/lib/invoices/invoice-pdf";
 
 export const dynamic = "force-dynamic";
 
 /** An issued invoice as a PDF, for its student or staff; anything else is 404. Always an attachment, never sniffed. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = answer503WhileDatabaseDown(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const actor = await currentActor();
   if (!actor) return NextResponse.json({ error: "Sign in to download invoices" }, { status: 401 });
   const result = await invoicePdfForActor(getDb(), actor, (await params).id);
@@ -22,4 +23,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

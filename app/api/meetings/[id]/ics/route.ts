@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { currentActor } from "@/lib/auth/session";
+import { answer503WhileDatabaseDown } from "@/lib/http/database-unavailable";
 import { meetingIcs } from "@/lib/meetings/ics";
 import { icsMeeting } from "@/lib/meetings/ics-data";
 import { findMeetingParticipation } from "@/lib/meetings/policy";
@@ -8,7 +9,7 @@ import { findMeetingParticipation } from "@/lib/meetings/policy";
 export const dynamic = "force-dynamic";
 
 /** A meeting's calendar file for one of its two participants (anyone else: 404), as an attachment. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = answer503WhileDatabaseDown(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const actor = await currentActor();
   if (!actor) return NextResponse.json({ error: "Sign in to download the calendar file" }, { status: 401 });
   if (actor.mustChangePassword) return NextResponse.json({ error: "Change your password first." }, { status: 403 });
@@ -26,4 +27,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Cache-Control": "private, no-store",
     },
   });
-}
+});
