@@ -78,3 +78,35 @@ export async function plansOf(
   }
   return { ms, scans, statements };
 }
+
+type AnalyzedPlan = Plan & { "Actual Rows"?: number; "Actual Loops"?: number };
+
+/**
+ * Runs `read` recording its SQL, then EXPLAIN ANALYZEs each statement `explains` accepts and
+ * returns, per statement and table, the rows its scans produced (rows × loops) and how many times
+ * they ran: how much a page or count really read, which a plan's shape alone does not show (a LIMIT
+ * over a scan stops early; a lookup per skipped row of a deep page runs thousands of times).
+ */
+export async function rowsReadOf(pool: pg.Pool, read: (db: Database) => Promise<unknown>, explains: (query: string) => boolean): Promise<Array<Record<string, { rows: number; loops: number }>>> {
+  const captured: { query: string; params: unknown[] }[] = [];
+  const recording = drizzle(pool, { schema, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
+  await read(recording);
+  const result: Array<Record<string, { rows: number; loops: number }>> = [];
+  for (const { query, params } of captured) {
+    if (!explains(query)) continue;
+    const { rows } = await pool.query(`explain (analyze, format json) ${query}`, params);
+    const tables: Record<string, { rows: number; loops: number }> = {};
+    const walk = (plan: AnalyzedPlan) => {
+      const relation = plan["Relation Name"];
+      if (relation) {
+        const seen = (tables[relation] ??= { rows: 0, loops: 0 });
+        seen.rows += (plan["Actual Rows"] ?? 0) * (plan["Actual Loops"] ?? 1);
+        seen.loops += plan["Actual Loops"] ?? 1;
+      }
+      (plan.Plans as AnalyzedPlan[] | undefined)?.forEach(walk);
+    };
+    walk(rows[0]["QUERY PLAN"][0].Plan);
+    result.push(tables);
+  }
+  return result;
+}

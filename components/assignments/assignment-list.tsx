@@ -48,10 +48,11 @@ export function AssignmentList({ rows, basePath, timeZone, label }: { rows: Assi
 }
 
 /** The total, announced when a search changes it. */
-export function ListTotal({ total, noun = "assignment" }: { total: number; noun?: string }) {
+/** `capped`: the count stopped at `total` (the deepest page reachable), so "more than". */
+export function ListTotal({ total, noun = "assignment", capped = false }: { total: number; noun?: string; capped?: boolean }) {
   return (
     <p role="status" aria-live="polite" className="mb-2 text-sm text-slate-600" data-testid="assignment-total">
-      {total === 1 ? `1 ${noun}` : `${total.toLocaleString("en")} ${noun}s`}
+      {capped ? `More than ${total.toLocaleString("en")} ${noun}s` : total === 1 ? `1 ${noun}` : `${total.toLocaleString("en")} ${noun}s`}
     </p>
   );
 }

@@ -33,7 +33,7 @@ export function StaffAssignmentList({ base, data }: { base: Base; data: ListData
       <PageHeader title="Assignments" description="Every assignment on the platform, newest first unless you sort by a column." />
       <Card>
         <AssignmentFilters path={path} query={query} />
-        <ListTotal total={list.total} />
+        <ListTotal total={list.total} capped={list.totalIsCapped} />
         <StaffAssignmentTable rows={list.items} basePath={path} timeZone={timeZone} caption="Assignments" empty={empty} query={query} />
         {list.items.length > 0 ? <Pagination page={list.page} pageCount={list.pageCount} href={(page) => staffListHref(path, { ...query, page })} /> : null}
       </Card>

@@ -53,10 +53,11 @@ export function InvoiceList({ rows, basePath, label }: { rows: InvoiceRow[]; bas
   );
 }
 
-export function InvoiceTotal({ total, noun = "invoice" }: { total: number; noun?: string }) {
+/** `capped`: the count stopped at `total` (the deepest page reachable), so "more than". */
+export function InvoiceTotal({ total, noun = "invoice", capped = false }: { total: number; noun?: string; capped?: boolean }) {
   return (
     <p role="status" aria-live="polite" className="mb-2 text-sm text-slate-600" data-testid="invoice-total-count">
-      {total === 1 ? `1 ${noun}` : `${total.toLocaleString("en")} ${noun}s`}
+      {capped ? `More than ${total.toLocaleString("en")} ${noun}s` : total === 1 ? `1 ${noun}` : `${total.toLocaleString("en")} ${noun}s`}
     </p>
   );
 }

@@ -24,7 +24,7 @@ export function PaymentHistoryPage({ history, timeZone, path, invoicesPath }: Pr
         actions={status ? <Link href={path} className="text-sm text-brand-700 underline" data-testid="payments-show-all">Show all payments</Link> : null}
       />
       <Card>
-        <InvoiceTotal total={history.total} noun="payment" />
+        <InvoiceTotal total={history.total} capped={history.totalIsCapped} noun="payment" />
         <PaymentTable rows={history.items} staff={staff} timeZone={timeZone} invoicesPath={invoicesPath} empty={status ? <EmptyState title="No payments match">Nothing is {statusWords} right now.</EmptyState> : <EmptyState title="No payments yet">Payments appear here as soon as they are made or recorded.</EmptyState>} />
         {history.items.length > 0 ? <Pagination page={history.page} pageCount={history.pageCount} href={(page) => listHref(path, { status, page })} /> : null}
       </Card>

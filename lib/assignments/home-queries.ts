@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { assignments, teacherAssignments } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -38,7 +38,8 @@ export async function getStudentHome(db: Executor, actor: Actor) {
  */
 export async function getTeacherHome(db: Executor, actor: Actor) {
   requirePermission(actor, "assignments:view-assigned");
-  const own = and(eq(teacherAssignments.teacherId, actor.id), assignmentScope(actor));
+  // Every part is open work: closed rows (closed_at set when the assignment ends) are skipped by index.
+  const own = and(eq(teacherAssignments.teacherId, actor.id), isNull(teacherAssignments.closedAt), assignmentScope(actor));
   const select = () =>
     db
       .select({ ...line, myRole: teacherAssignments.role })

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { assignments, profiles, teacherAssignments, users, type Assignment, type AssignmentStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -45,9 +45,12 @@ const summary = {
   updatedAt: assignments.updatedAt,
 };
 
-function paged<T>(items: T[], total: number, page: number) {
-  return { items, total, page, pageCount: Math.max(1, Math.ceil(total / ASSIGNMENTS_PAGE_SIZE)) };
+function paged<T>(items: T[], total: number, page: number, totalIsCapped = false) {
+  return { items, total, totalIsCapped, page, pageCount: Math.max(1, Math.ceil(total / ASSIGNMENTS_PAGE_SIZE)) };
 }
+
+// The list schemas stop at page 400; counting past its last row would read rows no page can show.
+const COUNT_CAP = 400 * ASSIGNMENTS_PAGE_SIZE;
 
 // Status sorts in the workflow's order (the enum's), from submitted to cancelled.
 const sortColumn: Record<AssignmentSortColumn, SQL> = {
@@ -74,20 +77,29 @@ export async function listAssignmentsForActor(db: Executor, actor: Actor, query:
     query.service ? eq(assignments.serviceType, query.service) : undefined,
     query.open ? notFinished : undefined,
   );
+  // The page's ids first, in index order, so a deep page skips bare ids instead of joined rows
+  // with their teacher names; only its own rows are then joined.
+  const pageIds = db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(where)
+    .orderBy(...listOrder(query))
+    .limit(ASSIGNMENTS_PAGE_SIZE)
+    .offset((query.page - 1) * ASSIGNMENTS_PAGE_SIZE)
+    .as("page_ids");
   const [rows, [total]] = await Promise.all([
     db
       .select({ ...summary, studentName: profiles.fullName, primaryTeacherName })
-      .from(assignments)
+      .from(pageIds)
+      .innerJoin(assignments, eq(assignments.id, pageIds.id))
       .innerJoin(profiles, eq(profiles.userId, assignments.studentId))
-      .where(where)
-      .orderBy(...listOrder(query))
-      .limit(ASSIGNMENTS_PAGE_SIZE)
-      .offset((query.page - 1) * ASSIGNMENTS_PAGE_SIZE),
-    db.select({ n: count() }).from(assignments).where(where),
+      .orderBy(...listOrder(query)),
+    db.select({ n: count() }).from(db.select({ one: sql`1` }).from(assignments).where(where).limit(COUNT_CAP + 1).as("capped")),
   ]);
   // Teachers work through the platform; the student's name is for the student and staff.
   const showStudent = !can(actor, "assignments:view-assigned");
-  return paged(rows.map((row) => ({ ...row, studentName: showStudent ? row.studentName : null })), total?.n ?? 0, query.page);
+  const counted = total?.n ?? 0;
+  return paged(rows.map((row) => ({ ...row, studentName: showStudent ? row.studentName : null })), Math.min(counted, COUNT_CAP), query.page, counted > COUNT_CAP);
 }
 
 /** Requests not yet completed or cancelled, among those the actor may see. */
@@ -100,10 +112,14 @@ export async function countOpenAssignmentsForActor(db: Executor, actor: Actor): 
   return row?.n ?? 0;
 }
 
+// Open work only: closed_at is set when the assignment ends (change-assignment.ts), so these read
+// the teacher's few open rows from teacher_assignments_open_workload_idx, not their whole history.
+const stillOpen = isNull(teacherAssignments.closedAt);
+
 export const teacherTab: Record<TeacherListQuery["tab"], SQL | undefined> = {
-  offers: and(eq(teacherAssignments.status, "pending"), inArray(assignments.status, openStatuses)),
-  active: and(eq(teacherAssignments.status, "accepted"), inArray(assignments.status, ["assigned", "in_progress", "revision_requested"])),
-  delivered: and(eq(teacherAssignments.status, "accepted"), eq(assignments.status, "delivered")),
+  offers: and(eq(teacherAssignments.status, "pending"), stillOpen, inArray(assignments.status, openStatuses)),
+  active: and(eq(teacherAssignments.status, "accepted"), stillOpen, inArray(assignments.status, ["assigned", "in_progress", "revision_requested"])),
+  delivered: and(eq(teacherAssignments.status, "accepted"), stillOpen, eq(assignments.status, "delivered")),
   completed: and(eq(teacherAssignments.status, "accepted"), eq(assignments.status, "completed")),
 };
 
@@ -143,6 +159,16 @@ export function queueCondition(olderThan: QueueQuery["olderThan"], now: Date): S
 export async function listAssignmentQueue(db: Executor, actor: Actor, page = 1, olderThan?: QueueQuery["olderThan"], now: Date = new Date()) {
   requirePermission(actor, "assignments:assign");
   const where = queueCondition(olderThan, now);
+  const order = [asc(assignments.createdAt), asc(assignments.id)];
+  // The page's ids first (assignments_status_created_idx), so a deep page skips bare ids, not rows with their decline counts.
+  const pageIds = db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(where)
+    .orderBy(...order)
+    .limit(ASSIGNMENTS_PAGE_SIZE)
+    .offset((Math.max(1, Math.floor(page)) - 1) * ASSIGNMENTS_PAGE_SIZE)
+    .as("page_ids");
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -150,12 +176,10 @@ export async function listAssignmentQueue(db: Executor, actor: Actor, page = 1, 
         studentName: profiles.fullName,
         declines: sql<number>`(select count(*)::int from teacher_assignments ta where ta.assignment_id = ${assignments.id} and ta.status = 'declined')`,
       })
-      .from(assignments)
+      .from(pageIds)
+      .innerJoin(assignments, eq(assignments.id, pageIds.id))
       .innerJoin(profiles, eq(profiles.userId, assignments.studentId))
-      .where(where)
-      .orderBy(asc(assignments.createdAt), asc(assignments.id))
-      .limit(ASSIGNMENTS_PAGE_SIZE)
-      .offset((Math.max(1, Math.floor(page)) - 1) * ASSIGNMENTS_PAGE_SIZE),
+      .orderBy(...order),
     db.select({ n: count() }).from(assignments).where(where),
   ]);
   const at = now.getTime();

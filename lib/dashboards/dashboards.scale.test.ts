@@ -4,11 +4,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { testDb } from "@/test/db";
-import { bulkLoad, insertScalePeople, plansOf } from "@/test/scale-plans";
+import { bulkLoad, insertScalePeople, plansOf, rowsReadOf } from "@/test/scale-plans";
+import { listInvoicesForActor } from "@/lib/invoices/queries";
+import { INVOICES_PAGE_SIZE, invoiceListQuerySchema } from "@/lib/invoices/schemas";
+import { listPaymentHistory, PAYMENT_HISTORY_PAGE_SIZE } from "@/lib/payments/history";
 import { getAdminDashboard } from "./admin";
 import { getStudentDashboard } from "./student";
 import { getSupportDashboard } from "./support";
 import { getTeacherDashboard } from "./teacher";
+import { getTeacherHome } from "@/lib/assignments/home-queries";
 
 const ROWS = 200_000;
 const tables = ["assignments", "teacher_assignments", "invoices", "payments", "refunds"];
@@ -51,6 +55,9 @@ beforeAll(async () => {
             case when abs(hashtext(v.id::text)) % 1000 = 0 then 'disputed' when abs(hashtext(v.id::text)) % 50 = 1 then 'partially_refunded' else 'succeeded' end::payment_status,
             now() - ((abs(hashtext(v.id::text)) % 1095) || ' days')::interval, now()
      from invoices v where v.paid_minor > 0`,
+    // Triggers are off during the load: the running totals are summed once, as migration 0026 does.
+    `insert into invoice_totals (currency, status, due_date, invoices, total_minor, paid_minor)
+     select currency, status, due_date, count(*), sum(total_minor), sum(paid_minor) from invoices group by currency, status, due_date`,
     `insert into refunds (payment_id, invoice_id, provider, amount_minor, currency, status, reason, confirmed_at)
      select p.id, p.invoice_id, 'manual', 1000, p.currency, 'succeeded', 'Scale', p.paid_at + interval '3 days' from payments p where p.status = 'partially_refunded'`,
   ]);
@@ -81,5 +88,100 @@ describe(`dashboards over ${ROWS.toLocaleString("en")} assignments and their inv
     expect(dashboard.revenueByMonth).toHaveLength(12);
     expect(dashboard.revenueByMonth.some((month) => month.minor > 0)).toBe(true);
     expect(dashboard.disputedPayments).toBeGreaterThan(0);
+  });
+});
+
+// The staff payment and invoice lists over the same rows (scripts/bench/pages.ts found them slow at
+// scale): the newest payments read in order, counts that stop at the last reachable page (400),
+// and deep pages that join names and refunds for their own rows only, not every row they skip.
+const pageOnly = (query: string) => /page_ids/.test(query);
+describe("the staff payment and invoice lists over the same rows", () => {
+  it("the payment history's first page reads payments in order through an index", async () => {
+    const { scans, statements } = await plansOf(pool, (d) => listPaymentHistory(d, actors.admin, { page: 1 }), { watched, explains: pageOnly });
+    expect(statements).toBe(1);
+    expect(scans).toEqual([]);
+  });
+
+  it("the payment history counts no further than its last reachable page", async () => {
+    const read = (d: Database) => listPaymentHistory(d, actors.admin, { page: 1 });
+    expect(await read(db)).toMatchObject({ total: 400 * PAYMENT_HISTORY_PAGE_SIZE, totalIsCapped: true, pageCount: 400 });
+    const [counted] = await rowsReadOf(pool, read, (query) => /^select count\(\*\)/.test(query));
+    expect(counted!.payments!.rows).toBeLessThanOrEqual(400 * PAYMENT_HISTORY_PAGE_SIZE + 1);
+  });
+
+  it("the payment history's page 400 looks up refunds and names for its own rows only", async () => {
+    const [page] = await rowsReadOf(pool, (d) => listPaymentHistory(d, actors.admin, { page: 400 }), pageOnly);
+    expect(page!.refunds?.loops ?? 0).toBeLessThanOrEqual(PAYMENT_HISTORY_PAGE_SIZE);
+    expect(Math.max(page!.profiles?.rows ?? 0, page!.profiles?.loops ?? 0)).toBeLessThanOrEqual(2 * PAYMENT_HISTORY_PAGE_SIZE);
+    expect(page!.invoices!.loops).toBeLessThanOrEqual(2 * PAYMENT_HISTORY_PAGE_SIZE);
+  });
+
+  it.each([["every invoice", {}], ["one status", { status: "paid" }]] as const)("the staff invoice list's totals of %s come from the running totals, equal to summing every row", async (_name, filter) => {
+    const [, totalsRead] = await rowsReadOf(pool, (d) => listInvoicesForActor(d, actors.admin, invoiceListQuerySchema.parse(filter)), () => true);
+    expect(totalsRead!.invoices).toBeUndefined();
+    const fromRunning = (await listInvoicesForActor(db, actors.admin, invoiceListQuerySchema.parse(filter))).totals;
+    // The same filter with a creation range wide enough to match every row sums the rows themselves.
+    const summed = (await listInvoicesForActor(db, actors.admin, invoiceListQuerySchema.parse({ ...filter, from: "2000-01-01" }))).totals;
+    expect(fromRunning.length).toBeGreaterThan(1);
+    expect(fromRunning).toEqual(summed);
+  });
+
+  it("the running totals follow each change of an invoice in its transaction", async () => {
+    const before = (await listInvoicesForActor(db, actors.admin, invoiceListQuerySchema.parse({}))).totals;
+    const pay = `update invoices set status = 'partially_paid', paid_minor = 5000, version = version + 1 where id = (select id from invoices where status = 'approved' and currency = 'USD' order by id limit 1)`;
+    const client = await pool.connect();
+    try {
+      await client.query("begin");
+      await client.query(pay);
+      await client.query("rollback");
+    } finally {
+      client.release();
+    }
+    expect((await listInvoicesForActor(db, actors.admin, invoiceListQuerySchema.parse({}))).totals).toEqual(before);
+    await pool.query(pay);
+    const after = (await listInvoicesForActor(db, actors.admin, invoiceListQuerySchema.parse({}))).totals;
+    const usd = (rows: typeof after) => rows.find((row) => row.currency === "USD")!;
+    expect(usd(after).paidMinor - usd(before).paidMinor).toBe(5000);
+    expect(usd(after).count).toBe(usd(before).count);
+    expect(after).toEqual((await listInvoicesForActor(db, actors.admin, invoiceListQuerySchema.parse({ from: "2000-01-01" }))).totals);
+  });
+
+  it("a student's payment history reads their own payments, not everyone's newest", async () => {
+    const { rows } = await pool.query(`select i.student_id as id, count(*)::int as n from payments p join invoices i on i.id = p.invoice_id group by 1 order by 2 desc limit 1`);
+    const student: Actor = { ...actors.student, id: rows[0].id };
+    const [page] = await rowsReadOf(pool, (d) => listPaymentHistory(d, student, { page: 1 }), pageOnly);
+    expect(page!.payments!.rows).toBeLessThanOrEqual(2 * rows[0].n);
+  });
+
+  it("the staff invoice list's pager stops at the last page it serves (400), not at every invoice's", async () => {
+    const list = await listInvoicesForActor(db, actors.admin, invoiceListQuerySchema.parse({}));
+    expect(list.total).toBeGreaterThan(400 * INVOICES_PAGE_SIZE);
+    expect(list.pageCount).toBe(400);
+  });
+
+  it("the staff invoice list's page 400 joins students and assignments for its own rows only", async () => {
+    const [page] = await rowsReadOf(pool, (d) => listInvoicesForActor(d, actors.admin, invoiceListQuerySchema.parse({ page: "400" })), pageOnly);
+    expect(Math.max(page!.profiles!.rows, page!.profiles!.loops)).toBeLessThanOrEqual(INVOICES_PAGE_SIZE);
+    expect(Math.max(page!.assignments!.rows, page!.assignments!.loops)).toBeLessThanOrEqual(INVOICES_PAGE_SIZE);
+  });
+});
+
+// A busy teacher's history is mostly closed work; the dashboard and home count and list open work,
+// so they should look up assignments for open rows only (scripts/bench/pages.ts: the teacher home).
+describe("a teacher's open work", () => {
+  const openRows = async () =>
+    (await pool.query(`select count(*)::int as n from teacher_assignments where teacher_id = $1 and status in ('pending', 'accepted') and closed_at is null`, [actors.teacher.id])).rows[0].n as number;
+
+  it.each([
+    ["dashboard", (d: Database) => getTeacherDashboard(d, actors.teacher)],
+    ["home", (d: Database) => getTeacherHome(d, actors.teacher)],
+  ] as const)("the teacher's %s looks up assignments for open rows only", async (_name, read) => {
+    const open = await openRows();
+    const live = (await pool.query(`select count(*)::int as n from teacher_assignments where teacher_id = $1 and status in ('pending', 'accepted')`, [actors.teacher.id])).rows[0].n as number;
+    expect(live).toBeGreaterThan(3 * open);
+    for (const statement of await rowsReadOf(pool, read, () => true)) {
+      const looked = statement.assignments;
+      if (looked) expect(Math.max(looked.rows, looked.loops)).toBeLessThanOrEqual(Math.max(open, 1));
+    }
   });
 });

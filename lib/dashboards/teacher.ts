@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { assignments, teacherAssignments } from "@/db/schema";
 import { assignmentScope } from "@/lib/assignments/policy";
@@ -24,6 +24,7 @@ export async function getTeacherDashboard(db: Executor, actor: Actor, now: Date 
     })
     .from(teacherAssignments)
     .innerJoin(assignments, eq(assignments.id, teacherAssignments.assignmentId))
-    .where(and(eq(teacherAssignments.teacherId, actor.id), inArray(teacherAssignments.status, ["pending", "accepted"]), assignmentScope(actor)));
+    // Every count is of open work, so only open rows are read (teacher_assignments_open_workload_idx).
+    .where(and(eq(teacherAssignments.teacherId, actor.id), inArray(teacherAssignments.status, ["pending", "accepted"]), isNull(teacherAssignments.closedAt), assignmentScope(actor)));
   return { offersWaiting: row?.offersWaiting ?? 0, dueWithin48Hours: row?.dueWithin48Hours ?? 0, inRevision: row?.inRevision ?? 0 };
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { assignments, invoiceEvents, invoiceItems, invoices, payments, profiles, type Invoice } from "@/db/schema";
+import { assignments, invoiceEvents, invoiceItems, invoices, invoiceTotals, payments, profiles, type Invoice } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/require-permission";
@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { invoiceLineColumns } from "./columns";
 import { invoiceScope } from "./policy";
 import { receiptReference } from "./receipt";
-import { idSchema, INVOICES_PAGE_SIZE, type InvoiceListQuery, type InvoiceSortColumn } from "./schemas";
+import { idSchema, INVOICES_MAX_PAGE, INVOICES_PAGE_SIZE, type InvoiceListQuery, type InvoiceSortColumn } from "./schemas";
 import { isOverdue, todayUtc } from "./state";
 
 function requireInvoiceReader(actor: Actor): void {
@@ -60,6 +60,46 @@ function listOrder(query: Pick<InvoiceListQuery, "sort" | "dir">): SQL[] {
   return [sql`${sortColumn[query.sort]} ${descending ? sql`desc` : sql`asc`}`, descending ? desc(invoices.id) : asc(invoices.id)];
 }
 
+type CurrencyTotals = { currency: string; count: number; invoicedMinor: number; paidMinor: number; outstandingMinor: number; overdueMinor: number };
+
+// Void invoices are listed but not counted as money owed or invoiced.
+function matchedTotals(db: Executor, where: SQL | undefined, today: string): Promise<CurrencyTotals[]> {
+  return db
+    .select({
+      currency: invoices.currency,
+      count: count(),
+      invoicedMinor: sumOf(sql`${invoices.totalMinor}`, sql`${invoices.status} <> 'void'`),
+      paidMinor: sumOf(sql`${invoices.paidMinor}`),
+      outstandingMinor: sumOf(sql`${invoices.totalMinor} - ${invoices.paidMinor}`, sql`${invoices.status} in ('approved', 'partially_paid')`),
+      overdueMinor: sumOf(sql`${invoices.totalMinor} - ${invoices.paidMinor}`, overdueCondition(today)),
+    })
+    .from(invoices)
+    .where(where)
+    .groupBy(invoices.currency)
+    .orderBy(asc(invoices.currency));
+}
+
+// The same sums from the running totals. An open invoice with nothing left to pay adds 0 to the
+// overdue balance, so summing every open one past its due date equals overdueCondition's sum.
+function runningTotals(db: Executor, status: InvoiceListQuery["status"], today: string): Promise<CurrencyTotals[]> {
+  const open = sql`${invoiceTotals.status} in ('approved', 'partially_paid')`;
+  return db
+    .select({
+      currency: invoiceTotals.currency,
+      count: sql<number>`sum(${invoiceTotals.invoices})::int`.mapWith(Number),
+      invoicedMinor: sumOf(sql`${invoiceTotals.totalMinor}`, sql`${invoiceTotals.status} <> 'void'`),
+      paidMinor: sumOf(sql`${invoiceTotals.paidMinor}`),
+      outstandingMinor: sumOf(sql`${invoiceTotals.totalMinor} - ${invoiceTotals.paidMinor}`, open),
+      overdueMinor: sumOf(sql`${invoiceTotals.totalMinor} - ${invoiceTotals.paidMinor}`, sql`${open} and ${invoiceTotals.dueDate} < ${today}`),
+    })
+    .from(invoiceTotals)
+    .where(status ? eq(invoiceTotals.status, status) : undefined)
+    .groupBy(invoiceTotals.currency)
+    // Keys whose invoices all moved on stay behind at zero.
+    .having(sql`sum(${invoiceTotals.invoices}) > 0`)
+    .orderBy(asc(invoiceTotals.currency));
+}
+
 /**
  * A student's invoices or staff's all invoices, newest first unless sorted by a column, with filters (status, student,
  * creation date range, overdue) and the matching invoices' totals per currency.
@@ -76,37 +116,36 @@ export async function listInvoicesForActor(db: Executor, actor: Actor, query: In
     query.overdue ? overdueCondition(today) : undefined,
     query.unpaid ? unpaidCondition() : undefined,
   );
+  // Staff's whole list (or one status of it) is every invoice: its totals come from the running
+  // totals (invoice_totals) instead of summing every row; any other filter sums the rows it matches.
+  const fromRunningTotals = can(actor, "invoices:view-all") && !query.studentId && !query.from && !query.to && !query.overdue && !query.unpaid;
+  // The page's ids first, in index order, so a deep page skips bare ids instead of rows joined
+  // to their student and assignment; only its own rows are then joined.
+  const pageIds = db
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(where)
+    .orderBy(...listOrder(query))
+    .limit(INVOICES_PAGE_SIZE)
+    .offset((query.page - 1) * INVOICES_PAGE_SIZE)
+    .as("page_ids");
   const [rows, totals] = await Promise.all([
     db
       .select(summary)
-      .from(invoices)
+      .from(pageIds)
+      .innerJoin(invoices, eq(invoices.id, pageIds.id))
       .innerJoin(profiles, eq(profiles.userId, invoices.studentId))
       .innerJoin(assignments, eq(assignments.id, invoices.assignmentId))
-      .where(where)
-      .orderBy(...listOrder(query))
-      .limit(INVOICES_PAGE_SIZE)
-      .offset((query.page - 1) * INVOICES_PAGE_SIZE),
-    db
-      .select({
-        currency: invoices.currency,
-        count: count(),
-        // Void invoices are listed but not counted as money owed or invoiced.
-        invoicedMinor: sumOf(sql`${invoices.totalMinor}`, sql`${invoices.status} <> 'void'`),
-        paidMinor: sumOf(sql`${invoices.paidMinor}`),
-        outstandingMinor: sumOf(sql`${invoices.totalMinor} - ${invoices.paidMinor}`, sql`${invoices.status} in ('approved', 'partially_paid')`),
-        overdueMinor: sumOf(sql`${invoices.totalMinor} - ${invoices.paidMinor}`, overdueCondition(today)),
-      })
-      .from(invoices)
-      .where(where)
-      .groupBy(invoices.currency)
-      .orderBy(asc(invoices.currency)),
+      .orderBy(...listOrder(query)),
+    fromRunningTotals ? runningTotals(db, query.status, today) : matchedTotals(db, where, today),
   ]);
   const total = totals.reduce((n, row) => n + row.count, 0);
   return {
     items: rows.map((row) => withComputed(row, today)),
     total,
     page: query.page,
-    pageCount: Math.max(1, Math.ceil(total / INVOICES_PAGE_SIZE)),
+    // A page past INVOICES_MAX_PAGE would fall back to the first, so the pager stops there.
+    pageCount: Math.max(1, Math.min(INVOICES_MAX_PAGE, Math.ceil(total / INVOICES_PAGE_SIZE))),
     totals,
   };
 }

@@ -100,7 +100,9 @@ export function parseNested<S extends z.ZodType>(schema: S, input: unknown): Par
   return { ok: false, fieldErrors };
 }
 
-const page = z.coerce.number().int().min(1).max(400).optional().catch(undefined).transform((p) => p ?? 1);
+/** The deepest page a list serves; the pager offers no page past it. */
+export const INVOICES_MAX_PAGE = 400;
+const page = z.coerce.number().int().min(1).max(INVOICES_MAX_PAGE).optional().catch(undefined).transform((p) => p ?? 1);
 const optionalDate = z.preprocess(blankToUndefined, isoDate("a date").optional()).catch(undefined);
 export const INVOICES_PAGE_SIZE = 25;
 /** The columns the staff invoice list sorts by on the server (the URL's `sort`, direction in `dir`); none means newest first. */

@@ -12,6 +12,7 @@ import { getOwnProfile } from "@/lib/profiles/queries";
 
 export const PAYMENT_HISTORY_PAGE_SIZE = 25;
 const MAX_PAGE = 400;
+const COUNT_CAP = MAX_PAGE * PAYMENT_HISTORY_PAGE_SIZE;
 
 export type PaymentHistoryRow = {
   id: string;
@@ -40,7 +41,7 @@ export type PaymentHistoryRow = {
 };
 
 /** `forStaff`: everyone's payments, with who paid and who recorded them. */
-export type PaymentHistory = { items: PaymentHistoryRow[]; total: number; page: number; pageCount: number; forStaff: boolean; status: PaymentStatus | undefined };
+export type PaymentHistory = { items: PaymentHistoryRow[]; total: number; totalIsCapped: boolean; page: number; pageCount: number; forStaff: boolean; status: PaymentStatus | undefined };
 
 /** The URL's `status` filter (e.g. the admin dashboard's disputed payments); anything else lists every status. */
 export const paymentStatusParam = z.enum(paymentStatuses).optional().catch(undefined);
@@ -63,6 +64,21 @@ export async function listPaymentHistory(db: Executor, actor: Actor, query: { pa
   const where = and(invoiceScope(actor), staff ? undefined : eq(invoices.studentId, actor.id), query.status ? eq(payments.status, query.status) : undefined);
   const refunded = sql`(select coalesce(sum(${refunds.amountMinor}), 0)::bigint from ${refunds} where ${refunds.paymentId} = ${payments.id} and ${refunds.status} = 'succeeded')`.mapWith(Number);
 
+  // The page's ids first, read in index order (payments_created_idx), so a deep page skips ids
+  // rather than joined rows with their refund sums; only its 25 rows are then joined.
+  // Staff see every payment: joining each to its invoice would only cost a lookup per skipped row.
+  // Staff read everyone's newest payments in index order (payments_created_idx). A student's few
+  // are found through their invoices and sorted: "nulls last" (created_at is never null, so the
+  // order is the same) keeps the planner from walking everyone's payments to find theirs.
+  const order = staff ? [desc(payments.createdAt), desc(payments.id)] : [sql`${payments.createdAt} desc nulls last`, sql`${payments.id} desc nulls last`];
+  const ids = db.select({ id: payments.id }).from(payments).$dynamic();
+  const counted = db.select({ one: sql`1` }).from(payments).$dynamic();
+  const pageIds = (staff ? ids : ids.innerJoin(invoices, eq(invoices.id, payments.invoiceId)))
+    .where(where)
+    .orderBy(...order)
+    .limit(PAYMENT_HISTORY_PAGE_SIZE)
+    .offset((page - 1) * PAYMENT_HISTORY_PAGE_SIZE)
+    .as("page_ids");
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -83,17 +99,17 @@ export async function listPaymentHistory(db: Executor, actor: Actor, query: { pa
         paidAt: payments.paidAt,
         createdAt: payments.createdAt,
       })
-      .from(payments)
+      .from(pageIds)
+      .innerJoin(payments, eq(payments.id, pageIds.id))
       .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
       .leftJoin(studentProfiles, eq(studentProfiles.userId, invoices.studentId))
       .leftJoin(recorderProfiles, eq(recorderProfiles.userId, payments.recordedBy))
-      .where(where)
-      .orderBy(desc(payments.createdAt), desc(payments.id))
-      .limit(PAYMENT_HISTORY_PAGE_SIZE)
-      .offset((page - 1) * PAYMENT_HISTORY_PAGE_SIZE),
-    db.select({ n: count() }).from(payments).innerJoin(invoices, eq(invoices.id, payments.invoiceId)).where(where),
+      .orderBy(...order),
+    // Pages stop at MAX_PAGE, so counting past it would only read rows no one can reach.
+    db.select({ n: count() }).from((staff ? counted : counted.innerJoin(invoices, eq(invoices.id, payments.invoiceId))).where(where).limit(COUNT_CAP + 1).as("capped")),
   ]);
-  const n = total?.n ?? 0;
+  const found = total?.n ?? 0;
+  const n = Math.min(found, COUNT_CAP);
   return {
     items: rows.map((row) => ({
       ...row,
@@ -104,6 +120,7 @@ export async function listPaymentHistory(db: Executor, actor: Actor, query: { pa
       disputeReason: staff ? row.disputeReason : null,
     })),
     total: n,
+    totalIsCapped: found > COUNT_CAP,
     page,
     pageCount: Math.max(1, Math.ceil(n / PAYMENT_HISTORY_PAGE_SIZE)),
     forStaff: staff,
