@@ -8,3 +8,4 @@ export * from "./messaging";
 export * from "./visitor-chat";
 export * from "./meetings";
 export * from "./announcements";
+export * from "./dashboard-totals";

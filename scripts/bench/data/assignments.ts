@@ -11,7 +11,7 @@ import { skewed, type Loader } from "./shape";
  */
 export const assignmentsLoader: Loader = {
   name: "assignments",
-  tables: ["assignments", "writing_details", "homework_details", "exam_details", "teacher_assignments", "assignment_events", "deliveries", "assignment_files"],
+  tables: ["assignments", "writing_details", "homework_details", "exam_details", "teacher_assignments", "assignment_events", "deliveries", "assignment_files", "assignment_status_totals"],
   async load(client, shape) {
     const q = (text: string, values: unknown[] = []) => client.query(text, values);
     await q(
@@ -101,5 +101,7 @@ export const assignmentsLoader: Loader = {
        select d.assignment_id, 'delivery', d.id, 'bench/' || gen_random_uuid(), 'solution.docx', 'solution.docx', 80000, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', d.delivered_by, d.created_at
        from deliveries d`,
     );
+    // The load runs with triggers off: the admin's per-status counts (trigger assignments_status_totals) are counted once here.
+    await q(`select refresh_assignment_status_totals()`);
   },
 };

@@ -9,7 +9,7 @@ import type { Loader } from "./shape";
  */
 export const invoicesLoader: Loader = {
   name: "invoices",
-  tables: ["invoices", "invoice_items", "payments", "refunds", "invoice_events", "invoice_number_counters", "invoice_totals"],
+  tables: ["invoices", "invoice_items", "payments", "refunds", "invoice_events", "invoice_number_counters", "invoice_totals", "revenue_slots"],
   async load(client, shape) {
     const q = (text: string, values: unknown[] = []) => client.query(text, values);
     await q(
@@ -114,5 +114,7 @@ export const invoicesLoader: Loader = {
       `insert into invoice_totals (currency, status, due_date, invoices, total_minor, paid_minor)
        select currency, status, due_date, count(*), sum(total_minor), sum(paid_minor) from invoices group by currency, status, due_date`,
     );
+    // Likewise the admin's revenue per 15-minute slot (triggers payments_revenue and refunds_revenue).
+    await q(`select refresh_revenue_slots()`);
   },
 };

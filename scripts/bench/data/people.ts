@@ -10,7 +10,7 @@ import type { Loader } from "./shape";
 export function peopleLoader(realHash: string, dummyHash: string): Loader {
   return {
     name: "people",
-    tables: ["users", "profiles"],
+    tables: ["users", "profiles", "user_role_totals"],
     async load(client, shape) {
       await client.query(
         `insert into users (email, password_hash, role, status, created_at, updated_at, last_sign_in_at)
@@ -35,6 +35,8 @@ export function peopleLoader(realHash: string, dummyHash: string): Loader {
            u.created_at
          from users u where u.email like 'bench-%@bench.test'`,
       );
+      // The load runs with triggers off: the admin's users-by-role totals (trigger users_role_totals) are counted once here.
+      await client.query(`select refresh_user_role_totals()`);
       for (const role of ["student", "teacher", "cs_rep", "admin"]) {
         await client.query(
           `create temp table b_${role} as select split_part(split_part(email, '-', 3), '@', 1)::int as n, id, created_at from users where email like $1`,
