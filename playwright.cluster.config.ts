@@ -1,12 +1,10 @@
-import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/chromium";
 
 // Set here so workers inherit them: e2e/cluster/harness.ts checks the harness it reads is this run's.
 process.env.E2E_CLUSTER_PORT ??= "3200";
 process.env.E2E_CLUSTER_PORT_B ??= String(Number(process.env.E2E_CLUSTER_PORT) + 1);
 process.env.E2E_CLUSTER_CONTROL_PORT ??= String(Number(process.env.E2E_CLUSTER_PORT) + 2);
-// Debian's Chromium where present: Playwright's own browser download cannot work offline.
-const executablePath = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 
 /**
  * Two instances of the app against one PostgreSQL and one real-time server
@@ -24,10 +22,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${process.env.E2E_CLUSTER_PORT}`,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: "npx tsx scripts/e2e-cluster-server.ts",
