@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { assignments, teacherAssignments, threadParticipants, threads, users, type Thread, type ThreadParticipant } from "@/db/schema";
@@ -15,25 +15,40 @@ export type Participation = { thread: Thread; participant: ThreadParticipant };
  * thread does not exist (404), never that it is someone else's.
  */
 export async function findParticipation(db: Executor, actor: Actor, threadId: string): Promise<Participation | null> {
+  return findParticipationWith(db, actor, threadId, {});
+}
+
+type Selected<E extends Record<string, SQL>> = { [K in keyof E]: E[K] extends SQL<infer T> ? T : never };
+
+/**
+ * findParticipation with more of the caller's reads in the same statement (a send reads the
+ * author's earlier sends with it: one round trip fewer under the thread's lock).
+ */
+export async function findParticipationWith<E extends Record<string, SQL>>(db: Executor, actor: Actor, threadId: string, extra: E): Promise<(Participation & Selected<E>) | null> {
   if (!can(actor, "threads:take-part") || !threadIdSchema.safeParse(threadId).success) return null;
   const [row] = await db
-    .select({ thread: threads, participant: threadParticipants })
+    .select({ ...extra, thread: threads, participant: threadParticipants })
     .from(threadParticipants)
     .innerJoin(threads, eq(threads.id, threadParticipants.threadId))
     .where(and(eq(threadParticipants.threadId, threadId), eq(threadParticipants.userId, actor.id)))
     .limit(1);
-  return row ?? null;
+  return (row as (Participation & Selected<E>) | undefined) ?? null;
 }
 
 /**
  * Takes the thread's row lock, which orders sends (seq is drawn under it) and membership changes.
  * "No key update": rows that only point at the thread (uploads, new participants) need not wait.
  * Read the participation after it, in a statement of its own, so it sees what committed before.
+ * `alsoLock` is taken in the same round trip, before the thread's (a send's per-author lock).
  */
-export async function lockThread(tx: Executor, threadId: string): Promise<boolean> {
+export async function lockThread(tx: Executor, threadId: string, alsoLock?: SQL): Promise<boolean> {
   if (!threadIdSchema.safeParse(threadId).success) return false;
-  const locked = await tx.select({ id: threads.id }).from(threads).where(eq(threads.id, threadId)).for("no key update");
-  return locked.length > 0;
+  const { rows } = await tx.execute<{ id: string | null }>(
+    alsoLock
+      ? sql`select ${alsoLock} as also, (select id from ${threads} where id = ${threadId} for no key update) as id`
+      : sql`select id from ${threads} where id = ${threadId} for no key update`,
+  );
+  return Boolean(rows[0]?.id);
 }
 
 /** Someone who left (a removed helper) keeps what was said up to then, and nothing after. */

@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { fail, ok, type ServiceResult } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { messageView, messageViews } from "./message-views";
-import { findParticipation, isActiveParticipant, lockThread } from "./policy";
+import { findParticipationWith, isActiveParticipant, lockThread } from "./policy";
 import { publishMessageCreated } from "./publish";
 import { sendMessageSchema } from "./schemas";
 import { SEND_RATE_LIMIT, type MessageView } from "./types";
@@ -43,21 +43,20 @@ export async function publishStoredMessage(db: Database, stored: StoredMessage, 
 /** The send inside the caller's transaction (starting a thread stores its first message with it). */
 export async function storeMessage(tx: Transaction, actor: Actor, input: SendMessageInput): Promise<ServiceResult<StoredMessage>> {
   const { threadId, clientMessageId, body, attachmentIds } = input;
-  // One author's sends queue behind each other: a retry sees the first attempt's row, and the
-  // rate limit cannot be raced by parallel requests.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`send:${actor.id}`}, 0))`);
-  const prior = await priorSends(tx, actor.id, clientMessageId);
-  if (prior.earlierId) {
-    const [earlier] = await tx.select().from(messages).where(eq(messages.id, prior.earlierId));
+  // One author's sends queue behind each other (a retry sees the first attempt's row, and the rate
+  // limit cannot be raced by parallel requests); then the thread's lock orders its messages.
+  const authorLock = sql`pg_advisory_xact_lock(hashtextextended(${`send:${actor.id}`}, 0))`;
+  if (!(await lockThread(tx, threadId, authorLock))) return fail("not_found", "Thread not found");
+  // Read after both locks, in one statement: what committed before them is in its snapshot.
+  const participation = await findParticipationWith(tx, actor, threadId, priorSends(actor.id, clientMessageId));
+  if (!participation) return fail("not_found", "Thread not found");
+  if (participation.earlierId) {
+    const [earlier] = await tx.select().from(messages).where(eq(messages.id, participation.earlierId));
     if (!earlier) throw new Error("an earlier send vanished under its author's lock");
     if (earlier.threadId !== threadId) return fail("conflict", "This message id was already used in another thread");
     return ok({ message: earlier, participantIds: [], repeated: true, hasAttachments: true });
   }
-  if (prior.recent >= SEND_RATE_LIMIT.max) return fail("rate_limited", RATE_LIMITED_MESSAGE);
-
-  await lockThread(tx, threadId);
-  const participation = await findParticipation(tx, actor, threadId);
-  if (!participation) return fail("not_found", "Thread not found");
+  if (participation.recentSends >= SEND_RATE_LIMIT.max) return fail("rate_limited", RATE_LIMITED_MESSAGE);
   if (!isActiveParticipant(participation.participant)) return fail("forbidden", "You are no longer part of this thread");
 
   const attached = await claimAttachments(tx, actor.id, threadId, attachmentIds);
@@ -68,12 +67,12 @@ export async function storeMessage(tx: Transaction, actor: Actor, input: SendMes
   return ok({ message, participantIds: [actor.id, ...recipients], repeated: false, hasAttachments: attachmentIds.length > 0 });
 }
 
-/** Under the author's lock: the message a retried clientMessageId already stored, and how many they sent in the window. */
-async function priorSends(tx: Transaction, authorId: string, clientMessageId: string): Promise<{ earlierId: string | null; recent: number }> {
-  const { rows } = await tx.execute<{ earlier_id: string | null; recent: number }>(sql`
-    select (select id from ${messages} where author_id = ${authorId} and client_message_id = ${clientMessageId}) as earlier_id,
-           (select count(*)::int from ${messages} where author_id = ${authorId} and created_at > now() - make_interval(secs => ${SEND_RATE_LIMIT.windowSeconds})) as recent`);
-  return { earlierId: rows[0]?.earlier_id ?? null, recent: Number(rows[0]?.recent ?? 0) };
+/** The message a retried clientMessageId already stored, and how many the author sent in the window. */
+function priorSends(authorId: string, clientMessageId: string) {
+  return {
+    earlierId: sql<string | null>`(select id from ${messages} where author_id = ${authorId} and client_message_id = ${clientMessageId})`,
+    recentSends: sql<number>`(select count(*)::int from ${messages} where author_id = ${authorId} and created_at > now() - make_interval(secs => ${SEND_RATE_LIMIT.windowSeconds}))`.mapWith(Number),
+  };
 }
 
 /** The author's own pending uploads to this thread, locked; false if any id is not one. */
