@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
 import { activeBanners } from "@/lib/announcements/queries";
@@ -12,8 +13,11 @@ import { realtimeConfig } from "@/lib/realtime/config";
 import type { ShellData } from "@/components/portal/shell-types";
 import { SIDEBAR_COOKIE } from "@/components/portal/sidebar-state";
 
-/** Everything the app shell shows, for the portal layout and the root 404/403 pages alike. */
-export async function loadShellData(actor: Actor): Promise<ShellData> {
+/**
+ * Everything the app shell shows, for the portal layout and the root 404/403 pages alike. Once per
+ * request: Next renders the 404 and 403 fallbacks (each in a shell) beside every page.
+ */
+export const loadShellData = cache(async (actor: Actor): Promise<ShellData> => {
   const db = getDb();
   const [unread, unreadThreads, waitingVisitors, own, jar, banners] = await Promise.all([
     countUnreadNotifications(db, actor),
@@ -44,4 +48,4 @@ export async function loadShellData(actor: Actor): Promise<ShellData> {
     banners,
     realtime: realtimeConfig()?.client ?? null,
   };
-}
+});

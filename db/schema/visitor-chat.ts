@@ -50,6 +50,10 @@ export const visitorSessions = pgTable(
     index("pre_signin_sessions_queue_idx")
       .on(t.offline, t.createdAt)
       .where(sql`${t.status} in ('open', 'claimed')`),
+    // The staff's "visitors waiting" badge on every page: counted from this index alone.
+    index("pre_signin_sessions_waiting_idx")
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'open' and not ${t.offline}`),
     index("pre_signin_sessions_email_idx").on(sql`lower(${t.email})`),
     index("pre_signin_sessions_created_idx").on(t.createdAt.desc()),
   ],

@@ -2,6 +2,7 @@
  * Page timings at scale: each list's first page and a deep page, every role's home page and a
  * 5,000-message thread, as full HTML GETs through `next start` (the production build in .next) with
  * a real session cookie per role, over the bench data of scripts/bench/data.ts at scale 1 and 4.
+ * Every scale's server runs at once and pages are timed on them in turn.
  * Prints one table (p50/p95 per scale, the scale-4/scale-1 ratio of p95, met or not) and writes it
  * as JSON for the README.
  *
@@ -56,31 +57,43 @@ const results = new Map<string, Map<number, Timing>>();
 const generation: Record<number, number | null> = {};
 const started = performance.now();
 
-for (const scale of scales) {
-  const given = urls.get(scale);
-  const database = given ? null : await openBenchDatabase({ scale, dir: dirs.get(scale), log: (line) => console.log(line) });
-  if (database?.report) {
-    printGenerationReport(database.report, (line) => console.log(line));
-    generation[scale] = database.report.seconds;
-  } else generation[scale] = null;
-  const url = given ?? database!.url;
-  const app = await startApp(url);
-  try {
-    const cookies = new Map<string, string>();
-    for (const [role, email] of Object.entries(benchAccounts)) cookies.set(role, await signIn(app.url, email, BENCH_PASSWORD));
+// Every scale's server runs at once and each page is timed on them in turn, run by run, so
+// whatever else the machine does slows every scale alike and the ratio stays fair.
+type Served = { scale: number; url: string; cookies: Map<string, string>; pages: Map<string, PageCase>; stop(): Promise<void> };
+const served: Served[] = [];
+try {
+  for (const scale of scales) {
+    const given = urls.get(scale);
+    const database = given ? null : await openBenchDatabase({ scale, dir: dirs.get(scale), log: (line) => console.log(line) });
+    if (database?.report) {
+      printGenerationReport(database.report, (line) => console.log(line));
+      generation[scale] = database.report.seconds;
+    } else generation[scale] = null;
+    const url = given ?? database!.url;
+    const app = await startApp(url).catch(async (error: unknown) => {
+      await database?.stop();
+      throw error;
+    });
+    const stop = async () => {
+      await app.stop();
+      await database?.stop();
+    };
+    served.push({ scale, url: app.url, cookies: new Map(), pages: new Map(), stop });
+    const entry = served[served.length - 1]!;
+    for (const [role, email] of Object.entries(benchAccounts)) entry.cookies.set(role, await signIn(app.url, email, BENCH_PASSWORD));
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const pages = await benchPages(client).finally(() => client.end());
-    for (const page of pages) {
-      const timing = await measure(app.url, page, cookies.get(page.role)!).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
-      const row = results.get(page.label) ?? new Map<number, Timing>();
-      results.set(page.label, row.set(scale, timing));
-      console.log(`scale ${scale}  ${page.label.padEnd(44)} ${"error" in timing ? `✖ ${timing.error}` : `p50 ${timing.p50.toFixed(0)} ms  p95 ${timing.p95.toFixed(0)} ms  ${timing.url}`}`);
-    }
-  } finally {
-    await app.stop();
-    await database?.stop();
+    for (const page of await benchPages(client).finally(() => client.end())) entry.pages.set(page.label, page);
   }
+  for (const label of served[0]!.pages.keys()) {
+    const byScale = await measure(served.map((entry) => ({ scale: entry.scale, appUrl: entry.url, page: entry.pages.get(label)!, cookie: entry.cookies.get(entry.pages.get(label)!.role)! })));
+    results.set(label, byScale);
+    for (const [scale, timing] of byScale) {
+      console.log(`scale ${scale}  ${label.padEnd(44)} ${"error" in timing ? `✖ ${timing.error}` : `p50 ${timing.p50.toFixed(0)} ms  p95 ${timing.p95.toFixed(0)} ms  ${timing.url}`}`);
+    }
+  }
+} finally {
+  for (const entry of served) await entry.stop();
 }
 
 const totalSeconds = (performance.now() - started) / 1000;
@@ -108,24 +121,48 @@ fs.writeFileSync(
 );
 console.log(`written to ${values.out}`);
 
-async function measure(appUrl: string, page: PageCase, cookie: string): Promise<Timing> {
-  const target = page.deep ? await deepUrl(appUrl, page.path, cookie, hops) : page.path;
-  let bytes = 0;
-  const once = async () => {
+type Target = { scale: number; appUrl: string; page: PageCase; cookie: string };
+
+/** One page on every scale's server: warm-up requests, then `runs` rounds of one request to each. */
+async function measure(targets: Target[]): Promise<Map<number, Timing>> {
+  const timings = new Map<number, Timing>();
+  const live: { target: Target; url: string; times: number[]; bytes: number }[] = [];
+  const once = async (entry: (typeof live)[number]) => {
     const t0 = performance.now();
-    const response = await fetch(`${appUrl}${target}`, { headers: { cookie }, redirect: "manual" });
+    const response = await fetch(`${entry.target.appUrl}${entry.url}`, { headers: { cookie: entry.target.cookie }, redirect: "manual" });
     const body = await response.text();
     const ms = performance.now() - t0;
-    if (response.status !== 200) throw new Error(`${target} answered ${response.status}${response.headers.get("location") ? ` → ${response.headers.get("location")}` : ""}`);
-    bytes = body.length;
+    if (response.status !== 200) throw new Error(`${entry.url} answered ${response.status}${response.headers.get("location") ? ` → ${response.headers.get("location")}` : ""}`);
+    entry.bytes = body.length;
     return ms;
   };
-  for (let i = 0; i < warmup; i++) await once();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await once());
-  times.sort((a, b) => a - b);
-  const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!;
-  return { p50: pct(50), p95: pct(95), url: target, bytes };
+  const failed = (target: Target, error: unknown) => timings.set(target.scale, { error: error instanceof Error ? error.message : String(error) });
+  for (const target of targets) {
+    try {
+      const url = target.page.deep ? await deepUrl(target.appUrl, target.page.path, target.cookie, hops) : target.page.path;
+      const entry = { target, url, times: [], bytes: 0 };
+      for (let i = 0; i < warmup; i++) await once(entry);
+      live.push(entry);
+    } catch (error) {
+      failed(target, error);
+    }
+  }
+  for (let i = 0; i < runs; i++) {
+    for (const entry of [...live]) {
+      try {
+        entry.times.push(await once(entry));
+      } catch (error) {
+        failed(entry.target, error);
+        live.splice(live.indexOf(entry), 1);
+      }
+    }
+  }
+  for (const { target, url, times, bytes } of live) {
+    times.sort((a, b) => a - b);
+    const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!;
+    timings.set(target.scale, { p50: pct(50), p95: pct(95), url, bytes });
+  }
+  return new Map([...timings].sort(([a], [b]) => a - b));
 }
 
 async function startApp(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {

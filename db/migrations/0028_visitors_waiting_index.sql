@@ -1,0 +1,1 @@
+CREATE INDEX "pre_signin_sessions_waiting_idx" ON "pre_signin_sessions" USING btree ("created_at") WHERE "pre_signin_sessions"."status" = 'open' and not "pre_signin_sessions"."offline";
