@@ -3,7 +3,7 @@ import type { Executor } from "@/db/client";
 import { assignments, teacherAssignments } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { assignmentScope } from "./policy";
+import { assignmentScope, ownTeacherRowScope } from "./policy";
 
 const HOME_LIMIT = 5;
 
@@ -39,7 +39,7 @@ export async function getStudentHome(db: Executor, actor: Actor) {
 export async function getTeacherHome(db: Executor, actor: Actor) {
   requirePermission(actor, "assignments:view-assigned");
   // Every part is open work: closed rows (closed_at set when the assignment ends) are skipped by index.
-  const own = and(eq(teacherAssignments.teacherId, actor.id), isNull(teacherAssignments.closedAt), assignmentScope(actor));
+  const own = and(ownTeacherRowScope(actor), isNull(teacherAssignments.closedAt));
   const select = () =>
     db
       .select({ ...line, myRole: teacherAssignments.role })

@@ -1,5 +1,5 @@
 import { eq, sql, type SQL } from "drizzle-orm";
-import { assignments, type TeacherAssignment } from "@/db/schema";
+import { assignments, teacherAssignments, type TeacherAssignment } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
@@ -25,6 +25,21 @@ export function assignmentScope(actor: Actor): SQL {
       where mine.teacher_id = ${actor.id} and mine.role = 'helper' and mine.status in ('pending', 'accepted'))`;
   }
   return sql`false`;
+}
+
+/**
+ * assignmentScope for a query that walks the teacher's own live teacher_assignments rows (their
+ * lists, home and dashboard): the same rule said of each row itself (their primary row, or a
+ * helper's row under an accepted primary), so each row costs one index probe instead of the
+ * planner joining every row of the teacher's whole scope to every candidate.
+ */
+export function ownTeacherRowScope(actor: Actor): SQL {
+  if (!can(actor, "assignments:view-assigned")) return sql`false`;
+  // A scalar subquery (at most one live primary per assignment, by a unique index), never hashed:
+  // an EXISTS here may be planned as a scan of every accepted primary row.
+  return sql`(${teacherAssignments.teacherId} = ${actor.id} and ${teacherAssignments.status} in ('pending', 'accepted') and (${teacherAssignments.role} = 'primary' or (
+    select lead_row.status from teacher_assignments lead_row
+    where lead_row.assignment_id = ${teacherAssignments.assignmentId} and lead_row.role = 'primary' and lead_row.status in ('pending', 'accepted')) = 'accepted'))`;
 }
 
 export const isLive = (row: TeacherAssignment) => row.status === "pending" || row.status === "accepted";

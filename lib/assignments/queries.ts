@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { AppError } from "@/lib/errors";
-import { assignmentScope, requireAnyPermission } from "./policy";
+import { assignmentScope, ownTeacherRowScope, requireAnyPermission } from "./policy";
 import { ASSIGNMENTS_PAGE_SIZE, idSchema, type AssignmentListQuery, type AssignmentSortColumn, type QueueQuery, type TeacherFilter, type TeacherListQuery } from "./schemas";
 
 const openStatuses: AssignmentStatus[] = ["assigned", "in_progress", "delivered", "revision_requested"];
@@ -133,7 +133,7 @@ export function teacherFilterCondition(filter: TeacherFilter, now: Date): SQL | 
 export async function listTeacherAssignments(db: Executor, actor: Actor, query: TeacherListQuery, now: Date = new Date()) {
   requirePermission(actor, "assignments:view-assigned");
   const narrowed = query.tab === "active" && query.filter ? teacherFilterCondition(query.filter, now) : undefined;
-  const where = and(eq(teacherAssignments.teacherId, actor.id), inArray(teacherAssignments.status, ["pending", "accepted"]), assignmentScope(actor), teacherTab[query.tab], narrowed);
+  const where = and(ownTeacherRowScope(actor), teacherTab[query.tab], narrowed);
   // Offers and open work by urgency; finished work most recent first.
   const order = query.tab === "offers" || query.tab === "active" ? [asc(assignments.dueAt), asc(assignments.id)] : [desc(assignments.updatedAt), desc(assignments.id)];
   const [items, [total]] = await Promise.all([

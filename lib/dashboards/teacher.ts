@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { assignments, teacherAssignments } from "@/db/schema";
-import { assignmentScope } from "@/lib/assignments/policy";
+import { ownTeacherRowScope } from "@/lib/assignments/policy";
 import { teacherFilterCondition, teacherTab } from "@/lib/assignments/queries";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require-permission";
@@ -25,6 +25,6 @@ export async function getTeacherDashboard(db: Executor, actor: Actor, now: Date 
     .from(teacherAssignments)
     .innerJoin(assignments, eq(assignments.id, teacherAssignments.assignmentId))
     // Every count is of open work, so only open rows are read (teacher_assignments_open_workload_idx).
-    .where(and(eq(teacherAssignments.teacherId, actor.id), inArray(teacherAssignments.status, ["pending", "accepted"]), isNull(teacherAssignments.closedAt), assignmentScope(actor)));
+    .where(and(ownTeacherRowScope(actor), isNull(teacherAssignments.closedAt)));
   return { offersWaiting: row?.offersWaiting ?? 0, dueWithin48Hours: row?.dueWithin48Hours ?? 0, inRevision: row?.inRevision ?? 0 };
 }
