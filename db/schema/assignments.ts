@@ -111,6 +111,11 @@ export const teacherAssignments = pgTable(
       .where(sql`${t.status} in ('pending', 'accepted')`),
     index("teacher_assignments_assignment_idx").on(t.assignmentId),
     index("teacher_assignments_teacher_status_idx").on(t.teacherId, t.status, t.createdAt.desc()),
+    // A teacher's finished work, most recently closed first (the Completed tab, read in index order);
+    // role is in the key so counting the tab needs no row visits.
+    index("teacher_assignments_closed_idx")
+      .on(t.teacherId, t.closedAt.desc(), t.assignmentId.desc(), t.role)
+      .where(sql`${t.status} = 'accepted' and ${t.closedAt} is not null`),
     index("teacher_assignments_open_workload_idx")
       .on(t.teacherId)
       .where(sql`${t.status} in ('pending', 'accepted') and ${t.closedAt} is null`),

@@ -104,6 +104,15 @@ describe(`lists over ${ROWS.toLocaleString("en")} assignments`, () => {
 // every row they skipped.
 const pageReads = (query: string) => !/^select count\(\*\)/.test(query);
 describe("deep pages and counts read only what the page shows", () => {
+  it("a teacher's Completed tab reads its page in closing order, not their whole history, newest finished first", async () => {
+    const read = (d: Database) => listTeacherAssignments(d, actors.teacher, teacherListQuerySchema.parse({ tab: "completed", page: "2" }));
+    const [page] = await rowsReadOf(pool, read, pageReads);
+    expect(page!.teacher_assignments!.rows).toBeLessThanOrEqual(3 * ASSIGNMENTS_PAGE_SIZE);
+    const { items } = await read(db);
+    expect(items).toHaveLength(ASSIGNMENTS_PAGE_SIZE);
+    expect(items.every((item) => item.status === "completed")).toBe(true);
+  });
+
   it("the unfiltered staff list counts no further than its last reachable page", async () => {
     const read = (d: Database) => listAssignmentsForActor(d, actors.staff, list({}));
     expect(await read(db)).toMatchObject({ total: 400 * ASSIGNMENTS_PAGE_SIZE, totalIsCapped: true, pageCount: 400 });

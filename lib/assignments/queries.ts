@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { assignments, profiles, teacherAssignments, users, type Assignment, type AssignmentStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -120,7 +120,7 @@ export const teacherTab: Record<TeacherListQuery["tab"], SQL | undefined> = {
   offers: and(eq(teacherAssignments.status, "pending"), stillOpen, inArray(assignments.status, openStatuses)),
   active: and(eq(teacherAssignments.status, "accepted"), stillOpen, inArray(assignments.status, ["assigned", "in_progress", "revision_requested"])),
   delivered: and(eq(teacherAssignments.status, "accepted"), stillOpen, eq(assignments.status, "delivered")),
-  completed: and(eq(teacherAssignments.status, "accepted"), eq(assignments.status, "completed")),
+  completed: and(eq(teacherAssignments.status, "accepted"), isNotNull(teacherAssignments.closedAt), eq(assignments.status, "completed")),
 };
 
 /** The Active tab narrowed the way the teacher's dashboard counts (overdue work counts as due within 48 hours). */
@@ -134,8 +134,14 @@ export async function listTeacherAssignments(db: Executor, actor: Actor, query: 
   requirePermission(actor, "assignments:view-assigned");
   const narrowed = query.tab === "active" && query.filter ? teacherFilterCondition(query.filter, now) : undefined;
   const where = and(ownTeacherRowScope(actor), teacherTab[query.tab], narrowed);
-  // Offers and open work by urgency; finished work most recent first.
-  const order = query.tab === "offers" || query.tab === "active" ? [asc(assignments.dueAt), asc(assignments.id)] : [desc(assignments.updatedAt), desc(assignments.id)];
+  // Offers and open work by urgency; finished work most recently finished first (its rows closed
+  // then), in the order of teacher_assignments_closed_idx.
+  const order =
+    query.tab === "completed"
+      ? [sql`${teacherAssignments.closedAt} desc nulls last`, sql`${teacherAssignments.assignmentId} desc nulls last`]
+      : query.tab === "offers" || query.tab === "active"
+        ? [asc(assignments.dueAt), asc(assignments.id)]
+        : [desc(assignments.updatedAt), desc(assignments.id)];
   const [items, [total]] = await Promise.all([
     db
       .select({ ...summary, myRole: teacherAssignments.role, myOfferStatus: teacherAssignments.status, offeredAt: teacherAssignments.createdAt })

@@ -1,0 +1,1 @@
+CREATE INDEX "teacher_assignments_closed_idx" ON "teacher_assignments" USING btree ("teacher_id","closed_at" DESC NULLS LAST,"assignment_id" DESC NULLS LAST,"role") WHERE "teacher_assignments"."status" = 'accepted' and "teacher_assignments"."closed_at" is not null;
