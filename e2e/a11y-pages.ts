@@ -44,8 +44,12 @@ async function openFirstRow(page: Page, listPaths: string[], detailPattern: RegE
     await page.goto(listPath);
     // Lists render a table and a phone card list; only the layout on screen is clickable.
     const links = page.locator("main a[href]").filter({ visible: true });
-    const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
-    const index = hrefs.findIndex((href) => detailPattern.test(href.split("?")[0] ?? ""));
+    const firstMatch = async () => (await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? ""))).findIndex((href) => detailPattern.test(href.split("?")[0] ?? ""));
+    // A list may stream in after the page's heading: give its rows a moment before trying the next list.
+    const index = await expect
+      .poll(firstMatch, { timeout: 5_000 })
+      .toBeGreaterThanOrEqual(0)
+      .then(firstMatch, () => -1);
     if (index >= 0) {
       await links.nth(index).click();
       await expect(page).toHaveURL(detailPattern, { timeout: 60_000 });
