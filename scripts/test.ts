@@ -14,6 +14,8 @@ fs.mkdirSync(resultsDir, { recursive: true });
 let passed = 0;
 let failed = 0;
 const failures: string[] = [];
+// What failed, by name, printed last so CI's tail of the output says which.
+const problems: string[] = [];
 
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${label}`);
@@ -37,16 +39,44 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
+type PlaywrightSuite = {
+  title: string;
+  file: string;
+  specs: { title: string; line: number; tests: { status: string; projectName: string; results: { errors: { message?: string }[] }[] }[] }[];
+  suites?: PlaywrightSuite[];
+};
+
+/** The journeys that failed, were flaky or did not run, one line each, so CI's last lines say which. */
+function playwrightProblems(suites: PlaywrightSuite[]): string[] {
+  const lines: string[] = [];
+  const walk = (suite: PlaywrightSuite, titles: string[]) => {
+    for (const spec of suite.specs) {
+      for (const test of spec.tests) {
+        if (test.status === "expected") continue;
+        const error = test.results.flatMap((result) => result.errors).find((e) => e.message)?.message ?? "";
+        const firstLine = error.replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => line.trim()) ?? "";
+        lines.push(`  ${test.status} ${suite.file}:${spec.line} › ${[...titles, spec.title].join(" › ")}${firstLine ? ` — ${firstLine.trim().slice(0, 200)}` : ""}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  // The top-level suites are the spec files, whose names each line already starts with.
+  for (const file of suites) walk(file, []);
+  return lines;
+}
+
 /** Runs one Playwright config and adds its report's counts; a run without a report counts as one failure. */
 function countPlaywright(label: string, reportFile: string, args: string[], env: Record<string, string>) {
   const ok = run(label, "npx", args, { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile });
-  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(reportFile);
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites: PlaywrightSuite[] }>(reportFile);
   if (!report) return check(`${label} (no report)`, false);
   passed += report.stats.expected + report.stats.flaky;
   // A journey that did not run (its stage's dependency failed, or it skipped itself) proves nothing.
   failed += report.stats.unexpected + report.stats.skipped + (report.stats.unexpected === 0 && !ok ? 1 : 0);
   if (report.stats.skipped > 0) console.log(`\n${report.stats.skipped} ${label} tests did not run (a failed stage before them, or a skip); counted as failed.`);
   if (!ok || report.stats.skipped > 0) failures.push(label);
+  const found = playwrightProblems(report.suites ?? []);
+  if (found.length) problems.push(`${label}:`, ...found);
 }
 
 const only = process.argv[2];
@@ -59,8 +89,18 @@ if (!only || only === "static") {
 if (!only || only === "unit") {
   const vitestFile = path.join(resultsDir, "vitest.json");
   const ok = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestFile}`]);
-  const report = readJson<{ numPassedTests: number; numFailedTests: number; numFailedTestSuites: number }>(vitestFile);
+  const report = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numFailedTestSuites: number;
+    testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string }[] }[];
+  }>(vitestFile);
   if (report) {
+    const failedTests = report.testResults.flatMap((file) => {
+      const tests = file.assertionResults.filter((test) => test.status === "failed").map((test) => `  failed ${path.relative(".", file.name)} › ${test.fullName}`);
+      return tests.length || file.status !== "failed" ? tests : [`  failed ${path.relative(".", file.name)} — ${(file.message ?? "").split("\n")[0]?.slice(0, 200) ?? ""}`];
+    });
+    if (failedTests.length) problems.push("vitest:", ...failedTests);
     passed += report.numPassedTests;
     failed += report.numFailedTests + (report.numFailedTests === 0 && !ok ? 1 : 0);
     if (!ok) failures.push("vitest");
@@ -84,6 +124,7 @@ if (!only || only === "e2e") {
   }
 }
 
+if (problems.length) console.log(`\n${problems.join("\n")}`);
 if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
