@@ -135,9 +135,11 @@ describe("sniffing a file's type from its content", () => {
   });
 
   it("judges a large text file quickly, even one full of unclosed tags", () => {
+    // About 1.4 and 1.9 MB: judged in well under a second, while a pattern that backtracks on
+    // unclosed tags (quadratic or worse) would take minutes. The bound leaves room for a busy machine.
     const started = performance.now();
-    expect(typeOf(utf8("<a x=1 ".repeat(1_000_000).replace(/^/, "notes ")))).toBe(fileTypes.text);
-    expect(typeOf(utf8("if (a <b c) d = 1;\n".repeat(500_000)))).toBe(fileTypes.text);
+    expect(typeOf(utf8("<a x=1 ".repeat(200_000).replace(/^/, "notes ")))).toBe(fileTypes.text);
+    expect(typeOf(utf8("if (a <b c) d = 1;\n".repeat(100_000)))).toBe(fileTypes.text);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
