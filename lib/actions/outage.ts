@@ -1,0 +1,20 @@
+import { unstable_rethrow } from "next/navigation";
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseErrorSummary, isDatabaseUnavailable } from "@/lib/db-availability";
+import { logger } from "@/lib/log/logger";
+import type { FormState } from "./form-state";
+
+/**
+ * For the form actions that cannot use formAction (signing up and the forced password change sign
+ * the person in and redirect): while PostgreSQL is unreachable the form says so, keeping what was
+ * typed, instead of the error page. Next's redirects pass through; any other error is still thrown.
+ */
+export async function withOutageMessage<T>(values: Record<string, string>, work: () => Promise<FormState<T>>): Promise<FormState<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    unstable_rethrow(error);
+    if (!isDatabaseUnavailable(error)) throw error;
+    logger.warn("database unavailable", { error: databaseErrorSummary(error) });
+    return { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE, values };
+  }
+}
