@@ -1,6 +1,8 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { isDatabaseUnavailable } from "@/lib/db-availability";
 import { serverEnv } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 import * as schema from "./schema";
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -10,7 +12,11 @@ export type Executor = Database | Transaction;
 
 export function createDatabase(url: string, max = 10): { db: Database; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max });
-  pool.on("error", (error) => console.error(JSON.stringify({ level: "error", msg: "pg pool error", error: error.message })));
+  pool.on("error", (error) => {
+    // An idle connection ended by a restart or failover is expected: the next query opens a new one.
+    if (isDatabaseUnavailable(error)) logger.warn("idle database connection dropped", { error: error.message });
+    else logger.error("database pool error", { error: error.message });
+  });
   return { db: drizzle(pool, { schema }), pool };
 }
 
