@@ -3,11 +3,11 @@ import { unstable_rethrow } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/roles";
 import { currentActor } from "@/lib/auth/session";
-import { DATABASE_UNAVAILABLE_MESSAGE, databaseErrorSummary, isDatabaseUnavailable } from "@/lib/db-availability";
 import { AppError, type ServiceResult } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { formToObject } from "@/lib/validation";
 import type { FormState } from "./form-state";
+import { outageFormState } from "./outage";
 
 type Options = { roles?: readonly Role[]; allowPendingPasswordChange?: boolean };
 
@@ -53,10 +53,8 @@ export function formAction<T>(options: Options, run: (actor: Actor, input: Recor
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors, values: echoValues(input) };
-      if (isDatabaseUnavailable(error)) {
-        logger.warn("database unavailable", { error: databaseErrorSummary(error) });
-        return { status: "error", message: DATABASE_UNAVAILABLE_MESSAGE, values: echoValues(input) };
-      }
+      const outage = outageFormState<T>(error, echoValues(input));
+      if (outage) return outage;
       const ref = randomUUID().slice(0, 8);
       logger.error("action failed", { ref, error: error instanceof Error ? error.stack : String(error) });
       return { status: "error", message: `Something went wrong (ref ${ref}). Try again.`, values: echoValues(input) };
