@@ -42,7 +42,7 @@ function readJson<T>(file: string): T | undefined {
 type PlaywrightSuite = {
   title: string;
   file: string;
-  specs: { title: string; line: number; tests: { status: string; projectName: string; results: { errors: { message?: string }[] }[] }[] }[];
+  specs: { title: string; line: number; tests: { status: string; results: { errors: { message?: string }[] }[] }[] }[];
   suites?: PlaywrightSuite[];
 };
 

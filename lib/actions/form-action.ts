@@ -13,7 +13,8 @@ type Options = { roles?: readonly Role[]; allowPendingPasswordChange?: boolean }
 
 const SECRET_FIELDS = /password/i;
 
-function echoValues(input: Record<string, string | string[]>): Record<string, string> {
+/** What a refused form shows again: every field but the passwords, each cut to 5,000 characters. */
+export function echoValues(input: Record<string, string | string[]>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(input)) {
     if (!SECRET_FIELDS.test(key)) values[key] = Array.isArray(value) ? value.join(",") : value.slice(0, 5000);

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
-import { formNotSent } from "@/lib/actions/form-action";
+import { echoValues, formNotSent } from "@/lib/actions/form-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { withOutageMessage } from "@/lib/actions/outage";
 import { registerStudent } from "@/lib/auth/register-student";
@@ -14,7 +14,7 @@ import { formToObject } from "@/lib/validation";
 export async function registerAction(_previous: FormState, formData: FormData): Promise<FormState> {
   if (!(formData instanceof FormData)) return formNotSent();
   const input = formToObject(formData);
-  const values = { fullName: String(input.fullName ?? "").slice(0, 5000), email: String(input.email ?? "").slice(0, 5000) };
+  const values = echoValues(input);
   return withOutageMessage(values, async () => {
     const result = await registerStudent(getDb(), input, clientIp(await headers()));
     if (!result.ok) return { status: "error", message: result.message, fieldErrors: result.fieldErrors, values };
