@@ -1,5 +1,6 @@
 "use client";
 
+import { numberFormat } from "@/lib/intl/formatters";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Card } from "@/components/ui/card";
 import type { MonthRevenue } from "@/lib/dashboards/revenue";
@@ -13,7 +14,7 @@ type Point = { month: string; label: string; minor: number; amount: number };
 export function RevenueChart({ months, currency, timeZone }: { months: readonly MonthRevenue[]; currency: string; timeZone: string }) {
   // Only the drawing goes through floating point; every figure shown is formatted from minor units.
   const data: Point[] = months.map((m) => ({ month: m.month, label: monthLabel(m.month), minor: m.minor, amount: Number(toDecimalString(m.minor, currency)) }));
-  const compact = new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
+  const compact = numberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
   const empty = months.every((m) => m.minor === 0);
   return (
     <Card title="Revenue, last 12 months" data-testid="revenue-chart">

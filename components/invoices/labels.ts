@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "@/lib/intl/formatters";
 import type { InvoiceStatus } from "@/lib/invoices/types";
 import { statusLabel } from "@/lib/invoices/state";
 
@@ -30,5 +31,5 @@ export const providerLabel = { stripe: "Card (Stripe)", paypal: "PayPal", manual
 export function formatDay(day: string): string {
   const at = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(at.getTime())) return day;
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "medium" }).format(at);
+  return dateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "medium" }).format(at);
 }

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "@/lib/intl/formatters";
 import type { ReactNode } from "react";
 
 type Props = { title: string; updated?: string; intro: ReactNode; children: ReactNode };
@@ -23,5 +24,5 @@ export function LegalPage({ title, updated, intro, children }: Props) {
 }
 
 function formatUpdated(isoDate: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
 }

@@ -1,10 +1,11 @@
+import { dateTimeFormat } from "@/lib/intl/formatters";
 import { zoneAbbreviation } from "@/lib/time/format";
 
 // Pure, shared by server and client components: a meeting's time as one person reads it.
 
 function parts(at: Date, timeZone: string) {
-  const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(at).replace(",", "");
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  const day = dateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(at).replace(",", "");
+  const time = dateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
   return { day, time };
 }
 
@@ -48,6 +49,6 @@ export function formatClock(at: Date, timeZone: string): string {
 
 /** "2026-12-01": the calendar day of `at` in a zone, as a date field holds it. */
 export function dayInZone(at: Date, timeZone: string): string {
-  const p = Object.fromEntries(new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(dateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day}`;
 }

@@ -1,15 +1,9 @@
 /** Calendar days in the viewer's zone, for grouping a thread's messages under "Today", "Yesterday", … */
-
-const keyFormats = new Map<string, Intl.DateTimeFormat>();
+import { dateTimeFormat } from "@/lib/intl/formatters";
 
 /** "2026-11-30": the day `at` falls on in `timeZone` (en-CA writes ISO order). */
 export function dayKey(at: Date, timeZone: string): string {
-  let format = keyFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    keyFormats.set(timeZone, format);
-  }
-  return format.format(at);
+  return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
 function shiftKey(key: string, days: number): string {
@@ -26,7 +20,7 @@ export function dayLabel(key: string, now: Date, timeZone: string): string {
   // Noon UTC of that calendar day names the same day in every zone's label.
   const noon = new Date(Date.UTC(y, m - 1, d, 12));
   const sameYear = key.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat("en-GB", sameYear ? { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" } : { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(noon);
+  return dateTimeFormat("en-GB", sameYear ? { timeZone: "UTC", weekday: "long", day: "numeric", month: "long" } : { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(noon);
 }
 
 export type DayGroup<T> = { key: string; items: T[] };
@@ -45,7 +39,7 @@ export function groupByDay<T extends { createdAt: string }>(items: readonly T[],
 
 /** "14:05" — the hour on the viewer's clock, beside a message. */
 export function formatClock(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  return dateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
 }
 
 /** An inbox row's time: "14:05" today, "Yesterday", "23 Nov" this year, "23 Nov 2025" before. */
@@ -55,5 +49,5 @@ export function formatInboxTime(at: Date, now: Date, timeZone: string): string {
   if (key === today) return formatClock(at, timeZone);
   if (key === shiftKey(today, -1)) return "Yesterday";
   const sameYear = key.slice(0, 4) === today.slice(0, 4);
-  return new Intl.DateTimeFormat("en-GB", sameYear ? { timeZone, day: "numeric", month: "short" } : { timeZone, day: "numeric", month: "short", year: "numeric" }).format(at);
+  return dateTimeFormat("en-GB", sameYear ? { timeZone, day: "numeric", month: "short" } : { timeZone, day: "numeric", month: "short", year: "numeric" }).format(at);
 }

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "@/lib/intl/formatters";
 import { isTimeZone } from "@/lib/time-zones";
 
 export { isTimeZone };
@@ -7,7 +8,7 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 // How far the zone's wall clock is ahead of UTC at `instant`, in milliseconds.
 function offsetAt(instant: number, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    dateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
       .formatToParts(new Date(instant))
       .map((p) => [p.type, Number(p.value)]),
   );
@@ -35,7 +36,7 @@ export function zonedTimeToInstant(local: string, timeZone: string): Date | null
 /** The wall-clock value a datetime-local field shows for `instant` in `timeZone`. */
 export function instantToZonedTime(instant: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    dateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );

@@ -1,4 +1,6 @@
 /** One audit row's metadata as a person reads it: what changed (before → after), then the rest. */
+import { dateTimeFormat } from "@/lib/intl/formatters";
+
 export type ReadableMetadata = {
   changes: { field: string; before: string; after: string }[];
   details: { field: string; value: string }[];
@@ -7,7 +9,7 @@ export type ReadableMetadata = {
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const localTime = (timeZone: string) =>
-  new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  dateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** "2026-12-06 14:03:09" in the reader's zone: sortable, unambiguous, and the same in the table and the CSV. */
 export function formatAuditTime(at: Date, timeZone: string): string {

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "@/lib/intl/formatters";
 import PDFDocument from "pdfkit";
 import type { Executor } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -15,7 +16,7 @@ const providerLabel: Record<string, string> = { stripe: "Card (Stripe)", paypal:
 const day = (value: Date | string | null | undefined): string => {
   if (!value) return "—";
   const at = typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value;
-  return Number.isNaN(at.getTime()) ? String(value) : new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "medium" }).format(at);
+  return Number.isNaN(at.getTime()) ? String(value) : dateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "medium" }).format(at);
 };
 
 /**

@@ -2,6 +2,8 @@
  * Money is an integer count of minor units (cents) plus an ISO 4217 code. Nothing here goes
  * through floating point: parsing and formatting work on digit strings, arithmetic is checked.
  */
+import { numberFormat } from "@/lib/intl/formatters";
+
 export const DEFAULT_CURRENCY = "USD";
 
 // Minor-unit exponents of the currencies the product accepts.
@@ -80,7 +82,7 @@ export function toDecimalString(minorUnits: number, currency: string): string {
 /** 1250 USD → "$12.50" for display, exact for any safe amount. */
 export function formatMoney(minorUnits: number, currency: string, locale = "en-US"): string {
   const exponent = currencyExponent(currency);
-  const format = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+  const format = numberFormat(locale, { style: "currency", currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
   // A decimal string is formatted exactly (Intl.NumberFormat v3), never through a float.
   return format.format(toDecimalString(minorUnits, currency) as unknown as number);
 }

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "@/lib/intl/formatters";
 import type { WeeklyHours } from "@/db/schema";
 import { zonedTimeToInstant } from "@/lib/assignments/time-zone";
 
@@ -8,7 +9,7 @@ const weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 /** The zone's wall clock at `at`: weekday (0 = Sunday), date and "HH:MM", read by Intl so DST is the zone's own. */
 function wallClock(at: Date, timeZone: string): { day: number; date: string; time: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", weekday: "short", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    dateTimeFormat("en-US", { timeZone, hourCycle: "h23", weekday: "short", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "@/lib/intl/formatters";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -40,7 +41,7 @@ export default async function MeetingRoomPage({ params }: Props) {
 }
 
 function clock(at: Date, timeZone: string): string {
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  const time = dateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
   return `${time} ${zoneAbbreviation(timeZone, at)}`;
 }
 
