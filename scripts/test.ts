@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { findFreePort } from "./lib/ports";
@@ -17,10 +17,36 @@ const failures: string[] = [];
 // What failed, by name, printed last so CI's tail of the output says which.
 const problems: string[] = [];
 
+// Each stage's wall time, printed at the end: the suite has a 30-minute budget on two cores.
+const stageSeconds: string[] = [];
+
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${label}`);
+  const started = performance.now();
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  stageSeconds.push(`${label} ${Math.round((performance.now() - started) / 1000)} s`);
   return result.status === 0;
+}
+
+/** Stages that each use one core, run side by side; each one's output is printed whole once it ends. */
+async function runSideBySide(stages: { label: string; command: string; args: string[] }[]): Promise<boolean[]> {
+  const started = performance.now();
+  const results = await Promise.all(
+    stages.map(
+      ({ label, command, args }) =>
+        new Promise<{ label: string; ok: boolean; output: string }>((resolve) => {
+          const child = spawn(command, args, { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+          let output = "";
+          child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+          child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+          child.on("error", (error) => resolve({ label, ok: false, output: `${output}${error.message}\n` }));
+          child.on("close", (code) => resolve({ label, ok: code === 0, output }));
+        }),
+    ),
+  );
+  for (const { label, output } of results) process.stdout.write(`\n▶ ${label}\n${output}`);
+  stageSeconds.push(`${results.map((result) => result.label).join(" + ")} ${Math.round((performance.now() - started) / 1000)} s`);
+  return results.map((result) => result.ok);
 }
 
 function check(label: string, ok: boolean) {
@@ -82,8 +108,12 @@ function countPlaywright(label: string, reportFile: string, args: string[], env:
 const only = process.argv[2];
 
 if (!only || only === "static") {
-  check("typecheck", run("typecheck", "npx", ["tsc", "--noEmit", "-p", "."]));
-  check("lint", run("lint", "npx", ["eslint", ".", "--max-warnings", "0"]));
+  const [typesOk, lintOk] = await runSideBySide([
+    { label: "typecheck", command: "npx", args: ["tsc", "--noEmit", "-p", "."] },
+    { label: "lint", command: "npx", args: ["eslint", ".", "--max-warnings", "0"] },
+  ]);
+  check("typecheck", typesOk!);
+  check("lint", lintOk!);
 }
 
 if (!only || only === "unit") {
@@ -124,6 +154,7 @@ if (!only || only === "e2e") {
   }
 }
 
+console.log(`\nStages: ${stageSeconds.join(", ")}`);
 if (problems.length) console.log(`\n${problems.join("\n")}`);
 if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
 console.log(`\n${passed} passed, ${failed} failed`);
