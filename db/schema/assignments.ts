@@ -100,6 +100,9 @@ export const teacherAssignments = pgTable(
     // Set when the assignment is completed or cancelled, so open workload is counted from a small
     // partial index instead of every row a teacher ever accepted.
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    // How the assignment ended (completed or cancelled), set with closed_at: the Completed tab reads a
+    // teacher's finished work from their own rows without joining every assignment they ever closed.
+    closedAs: assignmentStatus("closed_as"),
   },
   (t) => [
     // The database itself refuses a second live primary or the same teacher twice, whatever a bug does.
@@ -111,11 +114,11 @@ export const teacherAssignments = pgTable(
       .where(sql`${t.status} in ('pending', 'accepted')`),
     index("teacher_assignments_assignment_idx").on(t.assignmentId),
     index("teacher_assignments_teacher_status_idx").on(t.teacherId, t.status, t.createdAt.desc()),
-    // A teacher's finished work, most recently closed first (the Completed tab, read in index order);
-    // role is in the key so counting the tab needs no row visits.
-    index("teacher_assignments_closed_idx")
+    // A teacher's completed work, most recently closed first (the Completed tab, read and counted in
+    // index order; role is in the key so neither needs a row visit).
+    index("teacher_assignments_completed_idx")
       .on(t.teacherId, t.closedAt.desc(), t.assignmentId.desc(), t.role)
-      .where(sql`${t.status} = 'accepted' and ${t.closedAt} is not null`),
+      .where(sql`${t.status} = 'accepted' and ${t.closedAs} = 'completed'`),
     index("teacher_assignments_open_workload_idx")
       .on(t.teacherId)
       .where(sql`${t.status} in ('pending', 'accepted') and ${t.closedAt} is null`),

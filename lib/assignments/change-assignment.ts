@@ -100,7 +100,7 @@ export async function saveChange(
   if (!row) throw new Error("locked assignment vanished");
   // An assignment that ends stops counting in its teachers' open workload.
   if (!isOpenStatus(status) && status !== assignment.status) {
-    await tx.update(teacherAssignments).set({ closedAt: new Date() }).where(and(eq(teacherAssignments.assignmentId, assignment.id), isNull(teacherAssignments.closedAt)));
+    await tx.update(teacherAssignments).set({ closedAt: new Date(), closedAs: status }).where(and(eq(teacherAssignments.assignmentId, assignment.id), isNull(teacherAssignments.closedAt)));
   }
   if (steps.length > 0) {
     await tx

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assignments, profiles } from "@/db/schema";
-import { assignmentIn, createTeam, examInput, homeworkInput, localIn, must, writingInput } from "@/test/assignment-fixtures";
+import { assignmentIn, createTeam, examInput, homeworkInput, localIn, must, ref, writingInput } from "@/test/assignment-fixtures";
+import { cancelAssignment } from "./cancel-assignment";
 import { testDb } from "@/test/db";
 import { createStaff, createStudent } from "@/test/fixtures";
 import { getAssignmentDetail, getTimeline } from "./detail-queries";
@@ -93,11 +94,15 @@ describe("assignment lists", () => {
     const active = await assignmentIn(db, team, "revision_requested");
     const delivered = await assignmentIn(db, team, "delivered");
     const completed = await assignmentIn(db, team, "completed");
+    // Work the teacher had accepted and staff then cancelled ends too, but is not completed work.
+    const cancelledMidway = await assignmentIn(db, team, "in_progress");
+    must(await cancelAssignment(db, team.rep, { ...(await ref(db, cancelledMidway.id)), reason: "Student withdrew" }));
     const ids = async (name: string) => (await listTeacherAssignments(db, team.teacher, tab(name))).items.map((i) => i.id);
     expect(await ids("offers")).toEqual([offered.id]);
     expect(await ids("active")).toEqual([active.id]);
     expect(await ids("delivered")).toEqual([delivered.id]);
     expect(await ids("completed")).toEqual([completed.id]);
+    expect((await listTeacherAssignments(db, team.teacher, tab("completed"))).total).toBe(1);
     await expect(listTeacherAssignments(db, team.student, tab("offers"))).rejects.toMatchObject({ code: "forbidden" });
   });
 });

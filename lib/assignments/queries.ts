@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { assignments, profiles, teacherAssignments, users, type Assignment, type AssignmentStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -120,7 +120,7 @@ export const teacherTab: Record<TeacherListQuery["tab"], SQL | undefined> = {
   offers: and(eq(teacherAssignments.status, "pending"), stillOpen, inArray(assignments.status, openStatuses)),
   active: and(eq(teacherAssignments.status, "accepted"), stillOpen, inArray(assignments.status, ["assigned", "in_progress", "revision_requested"])),
   delivered: and(eq(teacherAssignments.status, "accepted"), stillOpen, eq(assignments.status, "delivered")),
-  completed: and(eq(teacherAssignments.status, "accepted"), isNotNull(teacherAssignments.closedAt), eq(assignments.status, "completed")),
+  completed: and(eq(teacherAssignments.status, "accepted"), eq(teacherAssignments.closedAs, "completed")),
 };
 
 /** The Active tab narrowed the way the teacher's dashboard counts (overdue work counts as due within 48 hours). */
@@ -135,23 +135,36 @@ export async function listTeacherAssignments(db: Executor, actor: Actor, query: 
   const narrowed = query.tab === "active" && query.filter ? teacherFilterCondition(query.filter, now) : undefined;
   const where = and(ownTeacherRowScope(actor), teacherTab[query.tab], narrowed);
   // Offers and open work by urgency; finished work most recently finished first (its rows closed
-  // then), in the order of teacher_assignments_closed_idx.
+  // then), in the order of teacher_assignments_completed_idx.
   const order =
     query.tab === "completed"
       ? [sql`${teacherAssignments.closedAt} desc nulls last`, sql`${teacherAssignments.assignmentId} desc nulls last`]
       : query.tab === "offers" || query.tab === "active"
         ? [asc(assignments.dueAt), asc(assignments.id)]
         : [desc(assignments.updatedAt), desc(assignments.id)];
+  // The Completed tab reads the teacher's own rows only (they say how each assignment ended), so a
+  // deep page skips and counts index entries; the other tabs hold open work, a few rows each.
+  const rowsOfTab = () => {
+    const rows = db.select({ id: teacherAssignments.assignmentId }).from(teacherAssignments);
+    return query.tab === "completed" ? rows : rows.innerJoin(assignments, eq(assignments.id, teacherAssignments.assignmentId));
+  };
+  // The page's assignment ids first; a teacher has one live row per assignment, so the id and the
+  // same conditions find each row again to join it whole.
+  const pageIds = rowsOfTab()
+    .where(where)
+    .orderBy(...order)
+    .limit(ASSIGNMENTS_PAGE_SIZE)
+    .offset((query.page - 1) * ASSIGNMENTS_PAGE_SIZE)
+    .as("page_ids");
   const [items, [total]] = await Promise.all([
     db
       .select({ ...summary, myRole: teacherAssignments.role, myOfferStatus: teacherAssignments.status, offeredAt: teacherAssignments.createdAt })
-      .from(teacherAssignments)
-      .innerJoin(assignments, eq(assignments.id, teacherAssignments.assignmentId))
+      .from(pageIds)
+      .innerJoin(assignments, eq(assignments.id, pageIds.id))
+      .innerJoin(teacherAssignments, eq(teacherAssignments.assignmentId, pageIds.id))
       .where(where)
-      .orderBy(...order)
-      .limit(ASSIGNMENTS_PAGE_SIZE)
-      .offset((query.page - 1) * ASSIGNMENTS_PAGE_SIZE),
-    db.select({ n: count() }).from(teacherAssignments).innerJoin(assignments, eq(assignments.id, teacherAssignments.assignmentId)).where(where),
+      .orderBy(...order),
+    db.select({ n: count() }).from(rowsOfTab().where(where).as("tab_rows")),
   ]);
   return paged(items, total?.n ?? 0, query.page);
 }

@@ -38,9 +38,10 @@ beforeAll(async () => {
             now() - (g * 60 || ' seconds')::interval
      from generate_series(1, ${ROWS}) g, s, lateral (select (g * 7919) % 100 as b) bucket`,
     `with t as (select array_agg(id order by email) ids from users where email like 'scale-teacher-%')
-     insert into teacher_assignments (assignment_id, teacher_id, role, status, closed_at)
+     insert into teacher_assignments (assignment_id, teacher_id, role, status, closed_at, closed_as)
      select a.id, t.ids[1 + abs(hashtext(a.id::text)) % 300], 'primary', case when a.status = 'assigned' then 'pending' else 'accepted' end::teacher_assignment_status,
-            case when a.status in ('completed', 'cancelled') then now() end
+            case when a.status in ('completed', 'cancelled') then now() end,
+            case when a.status in ('completed', 'cancelled') then a.status end
      from assignments a, t where a.status <> 'submitted'`,
     `insert into invoices (number, assignment_id, student_id, status, currency, total_minor, paid_minor, due_date, created_at)
      select case when i.status in ('draft', 'pending_approval') then null else 'INV-2026-' || lpad(i.n::text, 6, '0') end,

@@ -58,17 +58,18 @@ export const assignmentsLoader: Loader = {
        select id, created_at + interval '5 days', 'UTC', 60 + 30 * (n % 4), 'Canvas', 'Chapters 1–6' from b_asg where service = 'exam'`,
     );
     await q(
-      `insert into teacher_assignments (assignment_id, teacher_id, role, status, assigned_by, created_at, responded_at, closed_at)
+      `insert into teacher_assignments (assignment_id, teacher_id, role, status, assigned_by, created_at, responded_at, closed_at, closed_as)
        select id, teacher, 'primary'::teacher_role, case when status = 'assigned' then 'pending' else 'accepted' end::teacher_assignment_status, staff,
          created_at + interval '2 hours', case when status <> 'assigned' then created_at + interval '5 hours' end,
-         case when status in ('completed', 'cancelled') then created_at + interval '10 days' end
+         case when status in ('completed', 'cancelled') then created_at + interval '10 days' end,
+         case when status in ('completed', 'cancelled') then status end
        from b_asg where teacher is not null
        union all
        select id, helper, 'helper'::teacher_role, 'accepted'::teacher_assignment_status, staff, created_at + interval '1 day', created_at + interval '26 hours',
-         case when status = 'completed' then created_at + interval '10 days' end
+         case when status = 'completed' then created_at + interval '10 days' end, case when status = 'completed' then status end
        from b_asg where helper is not null and helper <> teacher
        union all
-       select a.id, t.id, 'primary'::teacher_role, 'declined'::teacher_assignment_status, a.staff, a.created_at + interval '1 hour', a.created_at + interval '90 minutes', null
+       select a.id, t.id, 'primary'::teacher_role, 'declined'::teacher_assignment_status, a.staff, a.created_at + interval '1 hour', a.created_at + interval '90 minutes', null, null
        from b_asg a join b_teacher t on t.n = 1 + (a.n * 31) % $1::int
        where a.teacher is not null and a.n % 20 = 1 and t.id <> a.teacher`,
       [shape.teachers],
