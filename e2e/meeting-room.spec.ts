@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import pg from "pg";
+import { chromiumExecutablePath } from "./chromium";
 import { DEMO_PASSWORD, demo } from "./helpers";
 import { signInAndLand } from "./signed-in";
 import { e2eServer } from "./visitor-helpers";
@@ -103,7 +103,7 @@ test("two participants meet in the room: video both ways, mute shown, leave and 
   const meeting = await insertMeeting("Room check: weekly call", -1, 60);
   // A browser of our own: fake camera and microphone, no permission prompt, sound may autoplay.
   const media = await chromium.launch({
-    executablePath: fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
+    executablePath: chromiumExecutablePath,
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required"],
   });
   try {
