@@ -1,8 +1,8 @@
-import { dateTimeFormat } from "@/lib/intl/formatters";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { formatClock } from "@/components/meetings/meeting-time";
 import { MeetingRoom } from "@/components/meetings/room/meeting-room";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db/client";
@@ -41,8 +41,7 @@ export default async function MeetingRoomPage({ params }: Props) {
 }
 
 function clock(at: Date, timeZone: string): string {
-  const time = dateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
-  return `${time} ${zoneAbbreviation(timeZone, at)}`;
+  return `${formatClock(at, timeZone)} ${zoneAbbreviation(timeZone, at)}`;
 }
 
 /** Before the room opens (10 minutes ahead) or after it closed: when, and the way back. */
